@@ -1,0 +1,903 @@
+// Generated from spec/customer_api.yaml by scripts/generate.ts. Do not edit:
+// change the spec and run `npm run generate`.
+export interface paths {
+  '/pass': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * List the passes you issued
+     * @description Returns one page of the passes issued with your credentials, optionally narrowed by a
+     *     filter. Pages are addressed with `limit` and `skip`. The answer carries no total count:
+     *     the last page is the first one that holds fewer than `limit` records. Recently issued
+     *     passes may be missing until the chain has confirmed them.
+     */
+    post: operations['listPass'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pass/{chain}/{chainNetwork}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The chain's programming model.
+         * @example ethereum
+         */
+        chain: components['parameters']['ChainParam'];
+        /**
+         * @description The network of that chain; it must belong to the chain (see `Chain`).
+         * @example sepolia
+         */
+        chainNetwork: components['parameters']['ChainNetworkParam'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue a pass to a wallet
+     * @description Starts issuing a pass to the wallet in the body and answers at once with the pending
+     *     pass (state `REQUESTED`); the chain confirms it later. Issuing is not idempotent: do
+     *     not repeat a request the server may have acted on.
+     */
+    post: operations['issuePass'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pass/{chain}/{chainNetwork}/{wallet}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The chain's programming model.
+         * @example ethereum
+         */
+        chain: components['parameters']['ChainParam'];
+        /**
+         * @description The network of that chain; it must belong to the chain (see `Chain`).
+         * @example sepolia
+         */
+        chainNetwork: components['parameters']['ChainNetworkParam'];
+        /**
+         * @description The address of the wallet holding the pass.
+         * @example 0xEA5Ce8F9C81b681876DC713d33371c3E262A5888
+         */
+        wallet: components['parameters']['WalletParam'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Read one pass with its event history
+     * @description Returns the pass held by the wallet on this chain and network, with every event that
+     *     has happened to it, oldest first. A pass issued moments ago may not be readable yet.
+     */
+    get: operations['getPass'];
+    put?: never;
+    post?: never;
+    /**
+     * Revoke a pass, for good
+     * @description Starts revoking the pass. Revocation cannot be undone, and afterwards no pass can ever
+     *     be issued again to the same chain, network and wallet.
+     */
+    delete: operations['deletePass'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a pass's state or expiry
+     * @description Sets the pass's state (`FROZEN` to freeze it, `ACTIVE` to unfreeze it) and/or its expiry
+     *     time. The change is applied on chain after the answer. To make a pass expire now, for
+     *     instance so that its holder has to refresh it, set the expiry a few seconds ahead.
+     */
+    patch: operations['patchPass'];
+    trace?: never;
+  };
+  '/piirequest/{scopeRequestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The id Civic gave you for the user's submission of personal data.
+         * @example 9a7a77af-a58e-4e54-83c9-5daa96ccbf11
+         */
+        scopeRequestId: components['parameters']['ScopeRequestIdParam'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Read the personal data a user submitted
+     * @description When a user has handed their personal data to Civic, you receive a scope request id.
+     *     This returns the request's progress, the data Civic could verify, and links to the
+     *     evidence (document images) the user provided, so you can review it before the pass is
+     *     issued.
+     */
+    get: operations['getPii'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/piirequest/{scopeRequestId}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The id Civic gave you for the user's submission of personal data.
+         * @example 9a7a77af-a58e-4e54-83c9-5daa96ccbf11
+         */
+        scopeRequestId: components['parameters']['ScopeRequestIdParam'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Approve or reject a user's personal data
+     * @description Records your decision after reviewing the request: `partner-pass` lets the user's pass
+     *     be issued, `partner-fail` blocks it.
+     */
+    put: operations['updatePiiReceipt'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/piirequest/{scopeRequestId}/evidence/{rel}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The id Civic gave you for the user's submission of personal data.
+         * @example 9a7a77af-a58e-4e54-83c9-5daa96ccbf11
+         */
+        scopeRequestId: components['parameters']['ScopeRequestIdParam'];
+        /**
+         * @description Which piece of evidence to fetch, as named by the `rel` of a link in the PII request.
+         * @example idDocumentFront
+         */
+        rel: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Download one piece of evidence
+     * @description Returns the file (usually an image of an identity document) behind one of the PII
+     *     request's links. It needs the same bearer token as the other operations; fetch it from
+     *     the API's own origin, never by sending the token to a link on another host.
+     */
+    get: operations['getPiiEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /**
+     * @description A chain's programming model. Each EVM network is addressed under `ethereum`.
+     * @example ethereum
+     * @enum {string}
+     */
+    Chain: 'solana' | 'ethereum';
+    /**
+     * @description A network of a chain. `mainnet-beta` and `devnet` are Solana's; all others are EVM
+     *     networks used with the `ethereum` chain.
+     * @example sepolia
+     * @enum {string}
+     */
+    ChainNetwork:
+      | 'mainnet-beta'
+      | 'devnet'
+      | 'mainnet'
+      | 'sepolia'
+      | 'polygonAmoy'
+      | 'polygonMainnet'
+      | 'polygonZKEVM'
+      | 'polygonZKEVMTestnet'
+      | 'optimismSepolia'
+      | 'optimismMainnet'
+      | 'arbitrumSepolia'
+      | 'arbitrumMainnet'
+      | 'avalancheCChain'
+      | 'avalancheCChainFuji'
+      | 'xdcMainnet'
+      | 'xdcApothem'
+      | 'fantomMainnet'
+      | 'fantomTestnet'
+      | 'baseSepolia'
+      | 'baseMainnet'
+      | 'bscMainnet'
+      | 'bscTestnet'
+      | 'xlayerMainnet'
+      | 'xlayerTestnet'
+      | 'unichainMainnet'
+      | 'unichainSepolia'
+      | 'sonicMainnet'
+      | 'sonicTestnet';
+    /**
+     * @description A wallet address, EVM (`0x` and 40 hex digits) or Solana (base58, 32 to 44 characters).
+     * @example 0xEA5Ce8F9C81b681876DC713d33371c3E262A5888
+     */
+    WalletAddress: string;
+    /**
+     * @description A pass state, as used to set a state (`PATCH`) and to filter lists. `REJECTED` appears
+     *     only as a filter value.
+     * @example ACTIVE
+     * @enum {string}
+     */
+    State: 'ACTIVE' | 'REVOKED' | 'FROZEN' | 'REQUESTED' | 'REJECTED';
+    /**
+     * @description The state Civic records for the pass, including a pending issuance (`REQUESTED`).
+     * @example ACTIVE
+     * @enum {string}
+     */
+    PassState: 'ACTIVE' | 'FROZEN' | 'REVOKED' | 'REQUESTED';
+    /**
+     * @description The state the pass has on chain, as last confirmed.
+     * @example ACTIVE
+     * @enum {string}
+     */
+    OnChainState: 'ACTIVE' | 'FROZEN' | 'REVOKED';
+    /**
+     * @description What happened. `_INITIATED` events record that Civic sent the transaction; the event
+     *     without the suffix records its confirmation.
+     * @example TOKEN_ISSUED
+     * @enum {string}
+     */
+    PassEventType:
+      | 'TOKEN_ISSUED_INITIATED'
+      | 'TOKEN_ISSUED'
+      | 'TOKEN_FROZEN_INITIATED'
+      | 'TOKEN_FROZEN'
+      | 'TOKEN_EXPIRY_CHANGED_INITIATED'
+      | 'TOKEN_EXPIRY_CHANGED'
+      | 'TOKEN_UNFROZEN_INITIATED'
+      | 'TOKEN_UNFROZEN'
+      | 'TOKEN_REVOKED_INITIATED'
+      | 'TOKEN_REVOKED';
+    /**
+     * @description How far the chain transaction got.
+     * @example confirmed
+     * @enum {string}
+     */
+    TransactionStatus: 'sent' | 'confirmed' | 'failed';
+    /** @description The chain transaction behind an event. */
+    PassTransaction: {
+      /**
+       * @description The transaction's hash or signature on its chain.
+       * @example 0x5d3c4f1b8a7e6d9c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c
+       */
+      identifier: string;
+      status?: components['schemas']['TransactionStatus'];
+    };
+    /** @description One entry of a pass's history. */
+    PassEvent: {
+      eventType: components['schemas']['PassEventType'];
+      /**
+       * @description When it happened, in seconds since the Unix epoch.
+       * @example 1732780800
+       */
+      timestamp: number;
+      transaction?: components['schemas']['PassTransaction'];
+    };
+    /** @description Where the pass lives. */
+    PassChain: {
+      type: components['schemas']['Chain'];
+      network: components['schemas']['ChainNetwork'];
+    };
+    /**
+     * @description A Civic Pass held by one wallet on one chain and network.
+     * @example {
+     *       "id": "6748a1c0e4b0a1f2c3d4e5f6",
+     *       "chain": {
+     *         "type": "ethereum",
+     *         "network": "sepolia"
+     *       },
+     *       "gatekeeperNetwork": "tgnuXXNMDLK8dy7Xm1TdeGyc95MDym4bvAQCwcW21Bf",
+     *       "walletAddress": "0xEA5Ce8F9C81b681876DC713d33371c3E262A5888",
+     *       "state": "ACTIVE",
+     *       "onChainState": "ACTIVE",
+     *       "events": [
+     *         {
+     *           "eventType": "TOKEN_ISSUED_INITIATED",
+     *           "timestamp": 1732780800,
+     *           "transaction": {
+     *             "identifier": "0x5d3c4f1b8a7e6d9c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c",
+     *             "status": "sent"
+     *           }
+     *         },
+     *         {
+     *           "eventType": "TOKEN_ISSUED",
+     *           "timestamp": 1732780815,
+     *           "transaction": {
+     *             "identifier": "0x5d3c4f1b8a7e6d9c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c",
+     *             "status": "confirmed"
+     *           }
+     *         }
+     *       ]
+     *     }
+     */
+    Pass: {
+      /**
+       * @description Civic's own identifier of the pass.
+       * @example 6748a1c0e4b0a1f2c3d4e5f6
+       */
+      id: string;
+      chain: components['schemas']['PassChain'];
+      /**
+       * @description Address of the gatekeeper network (the kind of pass) it was issued for; Civic's
+       *     sandbox pass is `tgnuXXNMDLK8dy7Xm1TdeGyc95MDym4bvAQCwcW21Bf`.
+       * @example tgnuXXNMDLK8dy7Xm1TdeGyc95MDym4bvAQCwcW21Bf
+       */
+      gatekeeperNetwork: string;
+      /**
+       * @description The wallet holding the pass.
+       * @example 0xEA5Ce8F9C81b681876DC713d33371c3E262A5888
+       */
+      walletAddress: string;
+      state: components['schemas']['PassState'];
+      onChainState: components['schemas']['OnChainState'];
+      /** @description Everything that happened to the pass, oldest first; every action appends one. */
+      events: components['schemas']['PassEvent'][];
+    };
+    /** @description Which wallet receives the pass. */
+    IssuePassRequest: {
+      walletAddress: components['schemas']['WalletAddress'];
+    };
+    /** @description The changes to make; send at least one of the two. */
+    UpdatePassRequest: {
+      state?: components['schemas']['State'];
+      /**
+       * @description The new expiry, in seconds (not milliseconds) since the Unix epoch.
+       * @example 1764316800
+       */
+      expiryTimestamp?: number;
+    };
+    /** @description Acknowledgement of an accepted change. */
+    UpdatePassResponse: {
+      /**
+       * @description Always `ok` when the change was accepted.
+       * @example ok
+       */
+      status: string;
+    };
+    /** @description Narrows the list; every given field must match. */
+    ListPassFilter: {
+      state?: components['schemas']['State'];
+      /**
+       * @description Only the passes held by this wallet.
+       * @example 4v4PL5bMZXXvQB3mvWPXLvqfJpjJmPRnPrmENnUESQQQ
+       */
+      walletAddress?: string;
+    };
+    /** @description Which page of passes to return, and an optional filter. */
+    ListPassRequest: {
+      /**
+       * @description The page size, the most records to return.
+       * @default 20
+       * @example 20
+       */
+      limit: number;
+      /**
+       * @description How many matching records to skip before the page starts.
+       * @default 0
+       * @example 0
+       */
+      skip: number;
+      filter?: components['schemas']['ListPassFilter'];
+    };
+    /** @description One page of passes. */
+    ListPassResponse: {
+      /** @description The passes on this page; fewer than `limit` means this is the last page. */
+      records: components['schemas']['Pass'][];
+    };
+    /**
+     * @description Where the PII request stands. The data is complete once it reaches
+     *     `verification-success`; `partner-pass` and `partner-fail` record your decision.
+     * @example verification-success
+     * @enum {string}
+     */
+    PiiStatus:
+      | 'awaiting-user'
+      | 'user-acknowledged'
+      | 'verification-success'
+      | 'verification-failed'
+      | 'user-cancelled'
+      | 'partner-pass'
+      | 'partner-fail';
+    /** @description A link to one piece of evidence. */
+    PiiLink: {
+      /**
+       * @description What the evidence is, for example `idDocumentFront` or `idDocumentBack`; `self` links the request itself.
+       * @example idDocumentFront
+       */
+      rel: string;
+      /**
+       * @description Where the server says it is. Send the bearer token only if this is on the API's own origin.
+       * @example https://api.civic.com/partner/piirequest/9a7a77af-a58e-4e54-83c9-5daa96ccbf11/evidence/idDocumentFront
+       */
+      href: string;
+    };
+    /**
+     * @description A user's submission of personal data, as far as Civic has verified it.
+     * @example {
+     *       "id": "9a7a77af-a58e-4e54-83c9-5daa96ccbf11",
+     *       "type": "gatekeeperProofOfIdentityWithIdDocument-v3",
+     *       "updateDate": "2024-11-28T08:00:00.000Z",
+     *       "status": "verification-success",
+     *       "verifiedInformation": {
+     *         "email": "user@example.com",
+     *         "name": "Ada Example Lovelace",
+     *         "dateOfBirth": "1990-01-01",
+     *         "documentType": "passport",
+     *         "documentNumber": "0123456789",
+     *         "issueCountry": "GBR",
+     *         "dateOfExpiry": "2035-05-28",
+     *         "address": "0xEA5Ce8F9C81b681876DC713d33371c3E262A5888"
+     *       },
+     *       "links": [
+     *         {
+     *           "rel": "self",
+     *           "href": "https://api.civic.com/partner/piirequest/9a7a77af-a58e-4e54-83c9-5daa96ccbf11"
+     *         },
+     *         {
+     *           "rel": "idDocumentFront",
+     *           "href": "https://api.civic.com/partner/piirequest/9a7a77af-a58e-4e54-83c9-5daa96ccbf11/evidence/idDocumentFront"
+     *         }
+     *       ]
+     *     }
+     */
+    PiiRequest: {
+      /**
+       * @description The request's id (the scope request id).
+       * @example 9a7a77af-a58e-4e54-83c9-5daa96ccbf11
+       */
+      id?: string;
+      /**
+       * @description Which kind of verification collected the data.
+       * @example gatekeeperProofOfIdentityWithIdDocument-v3
+       */
+      type?: string;
+      /**
+       * @description When the request last changed (ISO 8601).
+       * @example 2024-11-28T08:00:00.000Z
+       */
+      updateDate?: string;
+      status?: components['schemas']['PiiStatus'];
+      /**
+       * @description The personal data Civic could verify. Which fields appear depends on your pass's
+       *     configuration.
+       * @example {
+       *       "email": "user@example.com",
+       *       "name": "Ada Example Lovelace",
+       *       "dateOfBirth": "1990-01-01",
+       *       "documentType": "passport",
+       *       "documentNumber": "0123456789",
+       *       "issueCountry": "GBR",
+       *       "dateOfExpiry": "2035-05-28",
+       *       "address": "0xEA5Ce8F9C81b681876DC713d33371c3E262A5888"
+       *     }
+       */
+      verifiedInformation?: {
+        [key: string]: unknown;
+      };
+      /** @description Links to the evidence the user provided. */
+      links?: components['schemas']['PiiLink'][];
+    };
+    /**
+     * @description Your decision on a PII request.
+     * @example partner-pass
+     * @enum {string}
+     */
+    PiiDecision: 'partner-pass' | 'partner-fail';
+    /** @description Your decision on the PII request. */
+    UpdatePiiReceiptRequest: {
+      status: components['schemas']['PiiDecision'];
+    };
+    /**
+     * Format: binary
+     * @description The evidence file's bytes (an image, usually).
+     */
+    EvidenceFile: Blob;
+    /**
+     * @description What the API says went wrong. Its shape is not documented by Civic, so every field is
+     *     optional and others may appear.
+     */
+    ErrorBody: {
+      /**
+       * @description A human-readable explanation.
+       * @example Unauthorized
+       */
+      message?: string;
+      /**
+       * @description A short error code.
+       * @example unauthorized
+       */
+      error?: string;
+    } & {
+      [key: string]: unknown;
+    };
+  };
+  responses: {
+    /** @description The request was refused, for example a wallet address the chain does not accept. */
+    BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "message": "Invalid wallet address"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description The bearer token is missing, expired or invalid. */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "message": "Unauthorized"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description The token is valid but lacks a scope this operation needs. */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "message": "Insufficient scope"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+  };
+  parameters: {
+    /**
+     * @description The chain's programming model.
+     * @example ethereum
+     */
+    ChainParam: components['schemas']['Chain'];
+    /**
+     * @description The network of that chain; it must belong to the chain (see `Chain`).
+     * @example sepolia
+     */
+    ChainNetworkParam: components['schemas']['ChainNetwork'];
+    /**
+     * @description The address of the wallet holding the pass.
+     * @example 0xEA5Ce8F9C81b681876DC713d33371c3E262A5888
+     */
+    WalletParam: components['schemas']['WalletAddress'];
+    /**
+     * @description The id Civic gave you for the user's submission of personal data.
+     * @example 9a7a77af-a58e-4e54-83c9-5daa96ccbf11
+     */
+    ScopeRequestIdParam: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  listPass: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ListPassRequest'];
+      };
+    };
+    responses: {
+      /** @description One page of passes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListPassResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  issuePass: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The chain's programming model.
+         * @example ethereum
+         */
+        chain: components['parameters']['ChainParam'];
+        /**
+         * @description The network of that chain; it must belong to the chain (see `Chain`).
+         * @example sepolia
+         */
+        chainNetwork: components['parameters']['ChainNetworkParam'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssuePassRequest'];
+      };
+    };
+    responses: {
+      /** @description Issuance accepted; the pass is pending confirmation on chain. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Pass'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getPass: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The chain's programming model.
+         * @example ethereum
+         */
+        chain: components['parameters']['ChainParam'];
+        /**
+         * @description The network of that chain; it must belong to the chain (see `Chain`).
+         * @example sepolia
+         */
+        chainNetwork: components['parameters']['ChainNetworkParam'];
+        /**
+         * @description The address of the wallet holding the pass.
+         * @example 0xEA5Ce8F9C81b681876DC713d33371c3E262A5888
+         */
+        wallet: components['parameters']['WalletParam'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The wallet's pass. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Pass'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description You have issued no pass to this wallet on this chain and network. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  deletePass: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The chain's programming model.
+         * @example ethereum
+         */
+        chain: components['parameters']['ChainParam'];
+        /**
+         * @description The network of that chain; it must belong to the chain (see `Chain`).
+         * @example sepolia
+         */
+        chainNetwork: components['parameters']['ChainNetworkParam'];
+        /**
+         * @description The address of the wallet holding the pass.
+         * @example 0xEA5Ce8F9C81b681876DC713d33371c3E262A5888
+         */
+        wallet: components['parameters']['WalletParam'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revocation accepted; it completes on chain later. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  patchPass: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The chain's programming model.
+         * @example ethereum
+         */
+        chain: components['parameters']['ChainParam'];
+        /**
+         * @description The network of that chain; it must belong to the chain (see `Chain`).
+         * @example sepolia
+         */
+        chainNetwork: components['parameters']['ChainNetworkParam'];
+        /**
+         * @description The address of the wallet holding the pass.
+         * @example 0xEA5Ce8F9C81b681876DC713d33371c3E262A5888
+         */
+        wallet: components['parameters']['WalletParam'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePassRequest'];
+      };
+    };
+    responses: {
+      /** @description The change was accepted. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpdatePassResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getPii: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The id Civic gave you for the user's submission of personal data.
+         * @example 9a7a77af-a58e-4e54-83c9-5daa96ccbf11
+         */
+        scopeRequestId: components['parameters']['ScopeRequestIdParam'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PII request. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PiiRequest'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  updatePiiReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The id Civic gave you for the user's submission of personal data.
+         * @example 9a7a77af-a58e-4e54-83c9-5daa96ccbf11
+         */
+        scopeRequestId: components['parameters']['ScopeRequestIdParam'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePiiReceiptRequest'];
+      };
+    };
+    responses: {
+      /** @description The decision was recorded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getPiiEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The id Civic gave you for the user's submission of personal data.
+         * @example 9a7a77af-a58e-4e54-83c9-5daa96ccbf11
+         */
+        scopeRequestId: components['parameters']['ScopeRequestIdParam'];
+        /**
+         * @description Which piece of evidence to fetch, as named by the `rel` of a link in the PII request.
+         * @example idDocumentFront
+         */
+        rel: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The evidence file. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['EvidenceFile'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description The request has no evidence under this name. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+}

@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import {
+  CHAIN_NETWORK_VALUES,
+  CHAIN_VALUES,
+  CHAINS,
+  DEFAULT_AUDIENCE,
+  DEFAULT_BASE_URL,
+  DEFAULT_TOKEN_URL,
+  OPERATIONS,
+} from '../../generated/api.js';
+import { generate } from '../../scripts/generate.js';
+
+const specPath = 'spec/customer_api.yaml';
+const spec = () => parse(readFileSync(specPath, 'utf8'));
+
+/** Writes a variant of our spec to a scratch file and returns its path. */
+function scratchSpec(edit: (document: Record<string, any>) => void): string {
+  const document = spec();
+  edit(document);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'civic-spec-')), 'spec.yaml');
+  writeFileSync(file, stringify(document));
+  return file;
+}
+
+describe('npm run generate', () => {
+  it('produces exactly the committed files (generated/ is not stale)', async () => {
+    const files = await generate({ spec: specPath });
+    expect(files.map((file) => file.name).sort()).toEqual(['api.ts', 'document.ts', 'openapi.ts']);
+    for (const file of files) {
+      expect(file.text.startsWith('// Generated from spec/customer_api.yaml')).toBe(true);
+      expect(file.text).toBe(readFileSync(path.join('generated', file.name), 'utf8'));
+    }
+  });
+
+  it('stops on a spec that does not validate, quoting the validator and the location', async () => {
+    const broken = scratchSpec((document) => {
+      document.paths['/piirequest/{scopeRequestId}/status'].put.parameters = [
+        { name: 'status', in: 'body', schema: { type: 'string' } },
+      ];
+    });
+    await expect(generate({ spec: broken })).rejects.toThrow(
+      /is not a valid OpenAPI document[\s\S]*piirequest~1\{scopeRequestId\}~1status\/put\/parameters/,
+    );
+  });
+
+  it('refuses a network that x-civic-chains puts under two chains', async () => {
+    const broken = scratchSpec((document) => {
+      document.components.schemas.Chain['x-civic-chains'].solana.networks.push('sepolia');
+    });
+    await expect(generate({ spec: broken })).rejects.toThrow(
+      /"sepolia" under both solana and ethereum/,
+    );
+  });
+
+  it('refuses a network of the enum that no chain claims', async () => {
+    const broken = scratchSpec((document) => {
+      document.components.schemas.ChainNetwork.enum.push('goerli');
+    });
+    await expect(generate({ spec: broken })).rejects.toThrow(/assigns no chain to: goerli/);
+  });
+
+  it('still generates from a spec without the extension, warning that pairs go unchecked', async () => {
+    const plain = scratchSpec((document) => {
+      delete document.components.schemas.Chain['x-civic-chains'];
+    });
+    const warnings: string[] = [];
+    const files = await generate({ spec: plain }, (message) => warnings.push(message));
+    expect(warnings.join('\n')).toMatch(/no x-civic-chains extension/);
+    const api = files.find((file) => file.name === 'api.ts')?.text ?? '';
+    expect(api).toContain("'sepolia'");
+  });
+});
+
+describe('generated/api.ts', () => {
+  it('lists every operation of the spec with its documented status codes', () => {
+    const document = spec();
+    const expected: string[] = [];
+    for (const [template, item] of Object.entries<Record<string, any>>(document.paths)) {
+      for (const [method, operation] of Object.entries<any>(item)) {
+        if (method === 'parameters') continue;
+        const codes = Object.keys(operation.responses)
+          .map(Number)
+          .sort((a, b) => a - b);
+        expected.push(`${operation.operationId} ${method.toUpperCase()} ${template} ${codes}`);
+      }
+    }
+    const actual = OPERATIONS.map(
+      (op) => `${op.operationId} ${op.method} ${op.path} ${op.statusCodes.join(',')}`,
+    );
+    expect(actual).toEqual(expected);
+    expect(OPERATIONS.map((op) => op.operationId)).toEqual([
+      'listPass',
+      'issuePass',
+      'getPass',
+      'patchPass',
+      'deletePass',
+      'getPii',
+      'updatePiiReceipt',
+      'getPiiEvidence',
+    ]);
+  });
+
+  it('pairs each of the 28 networks with exactly one chain', () => {
+    expect(CHAIN_NETWORK_VALUES).toHaveLength(28);
+    const claimed = CHAIN_VALUES.flatMap((chain) => CHAINS[chain].networks);
+    expect([...claimed].sort()).toEqual([...CHAIN_NETWORK_VALUES].sort());
+    expect(CHAINS.solana.networks).toEqual(['mainnet-beta', 'devnet']);
+  });
+
+  it('carries the defaults the client needs', () => {
+    expect(DEFAULT_BASE_URL).toBe('https://api.civic.com/partner');
+    expect(DEFAULT_TOKEN_URL).toBe('https://auth0.civic.com/oauth/token');
+    expect(DEFAULT_AUDIENCE).toBe('https://api.civic.com/pass');
+  });
+
+  it('declares every scope that a security requirement names, and secures every operation', () => {
+    const declared = new Set(
+      Object.keys(spec().components.securitySchemes.pass_auth.flows.clientCredentials.scopes),
+    );
+    for (const op of OPERATIONS) {
+      expect(op.scopes, op.operationId).not.toBeNull();
+      for (const scope of op.scopes ?? [])
+        expect(declared.has(scope), `${op.operationId} ${scope}`).toBe(true);
+    }
+  });
+});
