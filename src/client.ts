@@ -1,0 +1,139 @@
+/**
+ * `createCivicPassClient`: puts configuration, tokens, transport and resources together. The
+ * secret and tokens stay in closures; printing or serialising the client shows its settings only.
+ */
+import { createTokenProvider } from './auth.js';
+import { type CivicPassClientOptions, type ResolvedConfig, resolveConfig } from './config.js';
+import { createRawClient, type RawClient } from './raw.js';
+import { PassesResource } from './resources/passes.js';
+import { PiiResource } from './resources/pii.js';
+import { sleep } from './retry.js';
+import { createTransport, type Runtime } from './transport.js';
+
+/** Node's `util.inspect` hook, without importing `node:util`. */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** The real clock, randomness and timers. */
+const REAL_RUNTIME: Runtime = { now: Date.now, random: Math.random, sleep };
+
+/** The settings a client shows when printed: everything but the secret. */
+export interface CivicPassClientSettings {
+  baseUrl: string;
+  tokenUrl: string;
+  audience: string;
+  clientId: string | undefined;
+  clientSecret: '[redacted]' | undefined;
+  clientAuthentication: ResolvedConfig['clientAuthentication'];
+  maxRetries: number;
+  timeoutMs: number;
+}
+
+/**
+ * A Civic Pass API client. Make one with {@link createCivicPassClient} and share it: it keeps one
+ * token for all its calls.
+ *
+ * @example
+ * ```ts
+ * const civic = createCivicPassClient();
+ * const pass = await civic.passes.get({ chain: 'solana', chainNetwork: 'devnet', wallet });
+ * ```
+ */
+export class CivicPassClient {
+  /** Issue, read, change, revoke and list passes. */
+  readonly passes: PassesResource;
+  /** Review, approve or reject a user's personal data, and download its evidence. */
+  readonly pii: PiiResource;
+  /** The typed openapi-fetch client for anything else, with the same token, deadline and retries. */
+  readonly raw: RawClient;
+  readonly #settings: CivicPassClientSettings;
+
+  /** @internal Use {@link createCivicPassClient}. */
+  constructor(config: ResolvedConfig, runtime: Runtime) {
+    this.#settings = Object.freeze({
+      baseUrl: config.baseUrl,
+      tokenUrl: config.tokenUrl,
+      audience: config.audience,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret === undefined ? undefined : '[redacted]',
+      clientAuthentication: config.clientAuthentication,
+      maxRetries: config.maxRetries,
+      timeoutMs: config.timeoutMs,
+    });
+    const tokens = createTokenProvider({
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      tokenUrl: config.tokenUrl,
+      allowInsecureLoopback: config.tokenUrlIsInsecureLoopback,
+      audience: config.audience,
+      clientAuthentication: config.clientAuthentication,
+      fetch: config.fetch,
+      timeoutMs: config.timeoutMs,
+      now: runtime.now,
+    });
+    const transport = createTransport({
+      baseUrl: config.baseUrl,
+      apiOrigin: config.apiOrigin,
+      fetch: config.fetch,
+      tokens,
+      maxRetries: config.maxRetries,
+      timeoutMs: config.timeoutMs,
+      runtime,
+    });
+    const { raw, call } = createRawClient(config.baseUrl, transport);
+    this.raw = raw;
+    this.passes = new PassesResource({ call, runtime });
+    this.pii = new PiiResource({ call, runtime });
+  }
+
+  /** The client's settings, without the secret. */
+  get settings(): CivicPassClientSettings {
+    return this.#settings;
+  }
+
+  /** What `JSON.stringify` shows: the settings, without the secret. */
+  toJSON(): CivicPassClientSettings {
+    return this.#settings;
+  }
+
+  /** What `console.log` and `util.inspect` show: the settings, without the secret. */
+  [INSPECT](): string {
+    const entries = Object.entries(this.#settings)
+      .map(([key, value]) => `${key}: ${value === undefined ? 'undefined' : JSON.stringify(value)}`)
+      .join(', ');
+    return `CivicPassClient { ${entries} }`;
+  }
+}
+
+/**
+ * Creates a client. Options fall back to the environment (`CIVIC_CLIENT_ID`,
+ * `CIVIC_CLIENT_SECRET`, `CIVIC_API_BASE_URL`, `CIVIC_TOKEN_URL`), read once, now. A `baseUrl` or
+ * `tokenUrl` that is not `https:` (except on localhost, 127.0.0.0/8 or [::1]) is refused here
+ * with a `CivicPassError`; missing credentials are reported at the first call that needs a token.
+ *
+ * @example
+ * ```ts
+ * import { createCivicPassClient } from 'civic-pass-client';
+ *
+ * const civic = createCivicPassClient({ clientId: process.env.ID, clientSecret: process.env.SECRET });
+ * await civic.passes.issue({ chain: 'ethereum', chainNetwork: 'polygonAmoy', wallet: '0xEA5Ce8F9C81b681876DC713d33371c3E262A5888' });
+ * ```
+ */
+export function createCivicPassClient(options: CivicPassClientOptions = {}): CivicPassClient {
+  return new CivicPassClient(resolveConfig(options), REAL_RUNTIME);
+}
+
+/**
+ * Like {@link createCivicPassClient}, with the clock, randomness and waiting replaced: for
+ * tests that must not wait. Not exported from the package.
+ *
+ * @example
+ * ```ts
+ * const civic = createClientWithRuntime({ fetch }, { now: () => 0, random: () => 0.5, sleep: async () => {} });
+ * ```
+ */
+export function createClientWithRuntime(
+  options: CivicPassClientOptions,
+  runtime: Partial<Runtime>,
+): CivicPassClient {
+  return new CivicPassClient(resolveConfig(options), { ...REAL_RUNTIME, ...runtime });
+}

@@ -1,0 +1,476 @@
+/**
+ * Every error the client throws. One base class, {@link CivicPassError}, with a stable string
+ * `code`; HTTP answers become {@link ApiError} subclasses through one factory,
+ * {@link createApiError}. No error ever holds the client secret or a token: they are never put
+ * into a message, a field or a `cause`, so printing or serialising an error is safe.
+ */
+
+/** Response headers that carry the server's request id, tried in this order. */
+export const REQUEST_ID_HEADERS = [
+  'x-request-id',
+  'x-amzn-requestid',
+  'x-amz-request-id',
+  'x-correlation-id',
+  'x-amz-cf-id',
+] as const;
+
+/**
+ * The stable `code` of each kind of failure, for logs and `switch` statements.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof CivicPassError && err.code === 'MISSING_CREDENTIALS') console.error(err.message);
+ * ```
+ */
+export type CivicPassErrorCode =
+  | 'CIVIC_PASS_ERROR'
+  | 'CONFIGURATION'
+  | 'MISSING_CREDENTIALS'
+  | 'FOREIGN_ORIGIN'
+  | 'INPUT'
+  | 'CONNECTION'
+  | 'TIMEOUT'
+  | 'TOKEN'
+  | 'INVALID_RESPONSE'
+  | 'API_ERROR'
+  | 'BAD_REQUEST'
+  | 'AUTHENTICATION'
+  | 'PERMISSION_DENIED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNPROCESSABLE_ENTITY'
+  | 'RATE_LIMIT'
+  | 'INTERNAL_SERVER';
+
+/** Gives a class a stable, non-enumerable `name` that survives minification. */
+function named(cls: { prototype: Error }, name: string): void {
+  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
+}
+
+/** Copies the enumerable own fields of an error, which never include a secret. */
+function ownFields(error: Error): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(error))
+    fields[key] = (error as unknown as Record<string, unknown>)[key];
+  return fields;
+}
+
+/**
+ * The base of every error thrown by the client. `code` says what kind of failure it is.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await civic.passes.get(ref);
+ * } catch (err) {
+ *   if (err instanceof CivicPassError) console.error(err.code, err.message);
+ * }
+ * ```
+ */
+export class CivicPassError extends Error {
+  /** What kind of failure this is; stable across versions. */
+  readonly code: CivicPassErrorCode;
+
+  constructor(message: string, options: { code?: CivicPassErrorCode; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code ?? 'CIVIC_PASS_ERROR';
+  }
+
+  /** What `JSON.stringify` shows: name, code, message and the public fields, never a `cause`. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...ownFields(this) };
+  }
+}
+named(CivicPassError, 'CivicPassError');
+
+/** What {@link createApiError} needs to know about a failed answer. */
+export interface ApiErrorInit {
+  /** The HTTP status of the answer. */
+  status: number;
+  /** The spec's operationId, or `undefined` for a path the spec does not describe. */
+  operationId: string | undefined;
+  /** The HTTP method. */
+  method: string;
+  /** The path template of the operation (e.g. `/pass/{chain}/{chainNetwork}/{wallet}`), or the path sent. */
+  path: string;
+  /** The parsed JSON body of the answer, or its text when it is not JSON. */
+  body: unknown;
+  /** The answer itself; kept non-enumerable so that it stays out of logs. */
+  response?: Response;
+}
+
+/** The server's request id, when the answer carries one of {@link REQUEST_ID_HEADERS}. */
+export function requestIdOf(response: Response | undefined): string | undefined {
+  if (!response) return undefined;
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = response.headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** A short human explanation out of an error body: its `message`, `error`, or the text itself. */
+function detailOf(body: unknown): string | undefined {
+  let text: string | undefined;
+  if (typeof body === 'string') text = body.trim();
+  else if (body && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    const parts = [record.error, record.message, record.error_description].filter(
+      (part): part is string => typeof part === 'string' && part.length > 0,
+    );
+    text = parts.join(': ');
+  }
+  if (!text) return undefined;
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** Names an operation the same way in every message: `getPass (GET /pass/{chain}/…)`. */
+export function describeOperation(
+  operationId: string | undefined,
+  method: string,
+  path: string,
+): string {
+  return operationId ? `${operationId} (${method} ${path})` : `${method} ${path}`;
+}
+
+/**
+ * The API answered with a status that is not a success. Subclasses name the common statuses;
+ * {@link createApiError} picks the class.
+ *
+ * @example
+ * ```ts
+ * catch (err) {
+ *   if (err instanceof ApiError) console.error(err.status, err.operationId, err.requestId, err.body);
+ * }
+ * ```
+ */
+export class ApiError extends CivicPassError {
+  /** The HTTP status of the answer. */
+  readonly status: number;
+  /** The spec's operationId (`getPass`, `issuePass`, ...), when the path is one of the spec's. */
+  readonly operationId: string | undefined;
+  /** The HTTP method. */
+  readonly method: string;
+  /** The operation's path template, e.g. `/pass/{chain}/{chainNetwork}/{wallet}`. */
+  readonly path: string;
+  /** The server's request id, for a support ticket, when the answer carried one. */
+  readonly requestId: string | undefined;
+  /** The answer's body: parsed JSON, or text when it was not JSON. */
+  readonly body: unknown;
+  /** The raw answer (its body already read); non-enumerable, so it stays out of logs. */
+  declare readonly response: Response | undefined;
+
+  constructor(
+    init: ApiErrorInit,
+    code: CivicPassErrorCode = 'API_ERROR',
+    message: string = defaultApiMessage(init),
+  ) {
+    super(message, { code });
+    this.status = init.status;
+    this.operationId = init.operationId;
+    this.method = init.method;
+    this.path = init.path;
+    this.requestId = requestIdOf(init.response);
+    this.body = init.body;
+    Object.defineProperty(this, 'response', { value: init.response, enumerable: false });
+  }
+}
+named(ApiError, 'ApiError');
+
+function defaultApiMessage(init: ApiErrorInit): string {
+  const what = describeOperation(init.operationId, init.method, init.path);
+  const statusText = init.response?.statusText ? ` ${init.response.statusText}` : '';
+  const detail = detailOf(init.body);
+  const requestId = requestIdOf(init.response);
+  return (
+    `${what} failed with ${init.status}${statusText}` +
+    (detail ? `: ${detail}` : '') +
+    (requestId ? ` (request id ${requestId})` : '')
+  );
+}
+
+/** 400: the API refused the request, for example a wallet it does not accept. */
+export class BadRequestError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'BAD_REQUEST');
+  }
+}
+named(BadRequestError, 'BadRequestError');
+
+/**
+ * 401: the API refused the token, even after the client renewed it once.
+ * Check the client id and secret, and the `audience`.
+ */
+export class AuthenticationError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'AUTHENTICATION');
+  }
+}
+named(AuthenticationError, 'AuthenticationError');
+
+/** 403: the token is valid but lacks a scope this operation needs. */
+export class PermissionDeniedError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'PERMISSION_DENIED');
+  }
+}
+named(PermissionDeniedError, 'PermissionDeniedError');
+
+/** 404: nothing there, e.g. no pass issued to this wallet on this chain and network. */
+export class NotFoundError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'NOT_FOUND');
+  }
+}
+named(NotFoundError, 'NotFoundError');
+
+/** 409: the request conflicts with the current state. */
+export class ConflictError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'CONFLICT');
+  }
+}
+named(ConflictError, 'ConflictError');
+
+/** 422: the request was well-formed but breaks a rule of the API. */
+export class UnprocessableEntityError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'UNPROCESSABLE_ENTITY');
+  }
+}
+named(UnprocessableEntityError, 'UnprocessableEntityError');
+
+/** 429: too many requests, still refused after the retries the policy allows. */
+export class RateLimitError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'RATE_LIMIT');
+  }
+}
+named(RateLimitError, 'RateLimitError');
+
+/** 5xx: the server failed, still after the retries the policy allows. */
+export class InternalServerError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'INTERNAL_SERVER');
+  }
+}
+named(InternalServerError, 'InternalServerError');
+
+/**
+ * The one factory from an HTTP status to its error class.
+ *
+ * @example
+ * ```ts
+ * const { data, error, response } = await civic.raw.GET('/piirequest/{scopeRequestId}', { params });
+ * if (error !== undefined || !response.ok) {
+ *   throw createApiError({ status: response.status, operationId: 'getPii', method: 'GET',
+ *     path: '/piirequest/{scopeRequestId}', body: error, response });
+ * }
+ * ```
+ */
+export function createApiError(init: ApiErrorInit): ApiError {
+  const { status } = init;
+  if (status === 400) return new BadRequestError(init);
+  if (status === 401) return new AuthenticationError(init);
+  if (status === 403) return new PermissionDeniedError(init);
+  if (status === 404) return new NotFoundError(init);
+  if (status === 409) return new ConflictError(init);
+  if (status === 422) return new UnprocessableEntityError(init);
+  if (status === 429) return new RateLimitError(init);
+  if (status >= 500) return new InternalServerError(init);
+  return new ApiError(init);
+}
+
+/** Where a request was going when it failed without an answer. */
+export interface RequestTarget {
+  /** The spec's operationId, when known (the token request has none). */
+  operationId?: string | undefined;
+  /** The HTTP method. */
+  method?: string | undefined;
+  /** The operation's path template, or the URL for the token endpoint. */
+  path?: string | undefined;
+}
+
+/**
+ * The request got no answer: DNS failure, refused or reset connection, TLS failure. `refused` is
+ * `true` when the connection was refused, so the server cannot have seen the request.
+ *
+ * @example
+ * ```ts
+ * catch (err) {
+ *   if (err instanceof ConnectionError) console.error('network trouble:', err.message, err.cause);
+ * }
+ * ```
+ */
+export class ConnectionError extends CivicPassError {
+  /** The spec's operationId, or `undefined` for the token request. */
+  readonly operationId: string | undefined;
+  /** The HTTP method. */
+  readonly method: string | undefined;
+  /** The operation's path template, or the token endpoint's URL. */
+  readonly path: string | undefined;
+  /** The connection was refused: the server never received the request. */
+  readonly refused: boolean;
+
+  constructor(message: string, target: RequestTarget, options: { cause?: unknown } = {}) {
+    super(message, { code: 'CONNECTION', cause: options.cause });
+    this.operationId = target.operationId;
+    this.method = target.method;
+    this.path = target.path;
+    this.refused = isConnectionRefused(options.cause);
+  }
+}
+named(ConnectionError, 'ConnectionError');
+
+/** True for undici's "connection refused" (`cause.code === 'ECONNREFUSED'`), also when aggregated. */
+export function isConnectionRefused(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, errors, cause } = error as { code?: unknown; errors?: unknown; cause?: unknown };
+  if (code === 'ECONNREFUSED') return true;
+  if (Array.isArray(errors) && errors.length > 0) return errors.every(isConnectionRefused);
+  return cause !== undefined && cause !== error && isConnectionRefused(cause);
+}
+
+/**
+ * One attempt took longer than its deadline (`timeoutMs`, 30 s unless set). For operations that
+ * may be repeated, the client has already retried as its policy allows.
+ *
+ * @example
+ * ```ts
+ * await civic.passes.get(ref, { timeoutMs: 5_000 }).catch((err) => {
+ *   if (err instanceof TimeoutError) console.error(`no answer within ${err.timeoutMs} ms`);
+ * });
+ * ```
+ */
+export class TimeoutError extends CivicPassError {
+  /** The spec's operationId, or `undefined` for the token request. */
+  readonly operationId: string | undefined;
+  /** The HTTP method. */
+  readonly method: string | undefined;
+  /** The operation's path template, or the token endpoint's URL. */
+  readonly path: string | undefined;
+  /** The deadline that passed, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(message: string, target: RequestTarget, timeoutMs: number) {
+    super(message, { code: 'TIMEOUT' });
+    this.operationId = target.operationId;
+    this.method = target.method;
+    this.path = target.path;
+    this.timeoutMs = timeoutMs;
+  }
+}
+named(TimeoutError, 'TimeoutError');
+
+/** What a {@link TokenError} knows about the token endpoint's answer. */
+export interface TokenErrorInit {
+  /** The OAuth `error` code, e.g. `invalid_client` or `access_denied`. */
+  error?: string | undefined;
+  /** The OAuth `error_description`, when the endpoint gave one. */
+  error_description?: string | undefined;
+  /** The HTTP status of the token endpoint's answer, when there was one. */
+  status?: number | undefined;
+}
+
+/**
+ * The token endpoint refused to give a token, or gave an answer that is not a token. Carries the
+ * OAuth `error` and `error_description`, and the HTTP status. (A token endpoint that cannot be
+ * reached is a {@link ConnectionError} or a {@link TimeoutError}, like any other network failure.)
+ *
+ * @example
+ * ```ts
+ * catch (err) {
+ *   if (err instanceof TokenError && err.error === 'access_denied') console.error('check CIVIC_CLIENT_SECRET');
+ * }
+ * ```
+ */
+export class TokenError extends CivicPassError {
+  /** The OAuth `error` code, e.g. `invalid_client` or `access_denied`. */
+  readonly error: string | undefined;
+  /** The OAuth `error_description`, when the endpoint gave one. */
+  readonly error_description: string | undefined;
+  /** The HTTP status of the token endpoint's answer, when there was one. */
+  readonly status: number | undefined;
+
+  constructor(message: string, init: TokenErrorInit = {}) {
+    super(message, { code: 'TOKEN' });
+    this.error = init.error;
+    this.error_description = init.error_description;
+    this.status = init.status;
+  }
+}
+named(TokenError, 'TokenError');
+
+/**
+ * An argument is wrong, caught before anything was sent. `field` names it; the message says
+ * what was given and what is allowed.
+ *
+ * @example
+ * ```ts
+ * catch (err) {
+ *   if (err instanceof InputError) console.error(err.field, err.message);
+ *   // chainNetwork "sepolia" is an ethereum network; solana takes mainnet-beta or devnet
+ * }
+ * ```
+ */
+export class InputError extends CivicPassError {
+  /** The argument at fault, e.g. `chainNetwork` or `filter.state`. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message, { code: 'INPUT' });
+    this.field = field;
+  }
+}
+named(InputError, 'InputError');
+
+/**
+ * The API answered with a success status but a body the client cannot use: not JSON, or not
+ * the shape the operation promises (for instance a list without `records`).
+ *
+ * @example
+ * ```ts
+ * catch (err) {
+ *   if (err instanceof InvalidResponseError) console.error(err.status, err.contentType, err.message);
+ * }
+ * ```
+ */
+export class InvalidResponseError extends CivicPassError {
+  /** The HTTP status of the answer. */
+  readonly status: number | undefined;
+  /** The spec's operationId, when known. */
+  readonly operationId: string | undefined;
+  /** The HTTP method. */
+  readonly method: string;
+  /** The operation's path template. */
+  readonly path: string;
+  /** The answer's `Content-Type`. */
+  readonly contentType: string | undefined;
+  /** The server's request id, when the answer carried one. */
+  readonly requestId: string | undefined;
+  /** The raw answer; non-enumerable, so it stays out of logs. */
+  declare readonly response: Response | undefined;
+
+  constructor(
+    problem: string,
+    init: { operationId: string | undefined; method: string; path: string; response?: Response },
+    options: { cause?: unknown } = {},
+  ) {
+    const { response } = init;
+    const what = describeOperation(init.operationId, init.method, init.path);
+    const requestId = requestIdOf(response);
+    super(
+      `${what} answered ${response?.status ?? 'successfully'} but ${problem}` +
+        (requestId ? ` (request id ${requestId})` : ''),
+      { code: 'INVALID_RESPONSE', cause: options.cause },
+    );
+    this.status = response?.status;
+    this.operationId = init.operationId;
+    this.method = init.method;
+    this.path = init.path;
+    this.contentType = response?.headers.get('content-type') ?? undefined;
+    this.requestId = requestId;
+    Object.defineProperty(this, 'response', { value: response, enumerable: false });
+  }
+}
+named(InvalidResponseError, 'InvalidResponseError');

@@ -1,0 +1,112 @@
+/**
+ * `civic.pii`: review the personal data a user submitted, approve or reject it, and download its
+ * evidence. Evidence is always fetched from the API's own base URL, never from a link's `href`,
+ * so the bearer token cannot be sent to another host.
+ */
+import { InvalidResponseError } from '../errors.js';
+import { operationById } from '../operations.js';
+import type { CallOptions, PiiDecision, PiiRequest } from '../types.js';
+import { encodePathSegment } from '../validate.js';
+import { expectObject, perform, type ResourceContext } from './shared.js';
+
+/**
+ * The PII operations of one client.
+ *
+ * @example
+ * ```ts
+ * const request = await civic.pii.get(scopeRequestId);
+ * if (request.status === 'verification-success') await civic.pii.approve(scopeRequestId);
+ * ```
+ */
+export class PiiResource {
+  readonly #context: ResourceContext;
+
+  /** @internal Made by `createCivicPassClient`. */
+  constructor(context: ResourceContext) {
+    this.#context = context;
+  }
+
+  /**
+   * Reads a PII request: its status, the verified data and links to the evidence.
+   *
+   * @example
+   * ```ts
+   * const { status, verifiedInformation, links } = await civic.pii.get(scopeRequestId);
+   * ```
+   */
+  async get(scopeRequestId: string, options?: CallOptions): Promise<PiiRequest> {
+    encodePathSegment('scopeRequestId', scopeRequestId);
+    const result = await perform(
+      this.#context,
+      'getPii',
+      { params: { path: { scopeRequestId } } },
+      options,
+    );
+    return expectObject<PiiRequest>(result, 'getPii', 'a PII request (a JSON object)');
+  }
+
+  /**
+   * Approves the user's data (`partner-pass`): their pass may be issued.
+   *
+   * @example
+   * ```ts
+   * await civic.pii.approve(scopeRequestId);
+   * ```
+   */
+  approve(scopeRequestId: string, options?: CallOptions): Promise<void> {
+    return this.#decide(scopeRequestId, 'partner-pass', options);
+  }
+
+  /**
+   * Rejects the user's data (`partner-fail`): their pass is not issued.
+   *
+   * @example
+   * ```ts
+   * await civic.pii.reject(scopeRequestId);
+   * ```
+   */
+  reject(scopeRequestId: string, options?: CallOptions): Promise<void> {
+    return this.#decide(scopeRequestId, 'partner-fail', options);
+  }
+
+  /**
+   * Downloads one piece of evidence (`rel` as in the request's links, e.g. `idDocumentFront`),
+   * from `baseUrl`, whatever the link's `href` says.
+   *
+   * @example
+   * ```ts
+   * const image = await civic.pii.evidence(scopeRequestId, 'idDocumentFront');
+   * await writeFile('front.jpg', Buffer.from(await image.arrayBuffer()));
+   * ```
+   */
+  async evidence(scopeRequestId: string, rel: string, options?: CallOptions): Promise<Blob> {
+    encodePathSegment('scopeRequestId', scopeRequestId);
+    encodePathSegment('rel', rel);
+    const result = await perform(
+      this.#context,
+      'getPiiEvidence',
+      { params: { path: { scopeRequestId, rel } } },
+      options,
+    );
+    if (!(result.data instanceof Blob)) {
+      const operation = operationById('getPiiEvidence');
+      throw new InvalidResponseError('it has no body', {
+        operationId: 'getPiiEvidence',
+        method: operation.method,
+        path: operation.path,
+        response: result.response,
+      });
+    }
+    return result.data;
+  }
+
+  async #decide(scopeRequestId: string, status: PiiDecision, options?: CallOptions): Promise<void> {
+    encodePathSegment('scopeRequestId', scopeRequestId);
+    await perform(
+      this.#context,
+      'updatePiiReceipt',
+      { params: { path: { scopeRequestId } }, body: { status } },
+      options,
+    );
+  }
+}

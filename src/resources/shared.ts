@@ -1,0 +1,112 @@
+/**
+ * What every resource method does around its one request: check the per-call options, pick how
+ * to read the answer from the spec, send through the shared call path, and turn an error status
+ * into an `ApiError` through the one factory.
+ */
+import type { OperationId } from '../../generated/api.js';
+import { createApiError, InputError, InvalidResponseError } from '../errors.js';
+import { operationById } from '../operations.js';
+import type { createRawClient } from '../raw.js';
+import type { Runtime } from '../transport.js';
+import type { CallOptions } from '../types.js';
+
+/** What the resources share with the client that made them. */
+export interface ResourceContext {
+  call: ReturnType<typeof createRawClient>['call'];
+  runtime: Runtime;
+}
+
+/** Checks the options of one call before anything is sent. */
+export function checkCallOptions(options: CallOptions | undefined): CallOptions {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object') {
+    throw new InputError(
+      'options',
+      'call options must be an object { signal?, timeoutMs?, maxRetries?, headers? }',
+    );
+  }
+  const { signal, timeoutMs, maxRetries, headers } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new InputError('signal', 'signal must be an AbortSignal');
+  }
+  if (
+    timeoutMs !== undefined &&
+    !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))
+  ) {
+    throw new InputError(
+      'timeoutMs',
+      `timeoutMs ${String(timeoutMs)} is not allowed: expected a positive number of milliseconds`,
+    );
+  }
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    throw new InputError(
+      'maxRetries',
+      `maxRetries ${String(maxRetries)} is not allowed: expected a non-negative integer`,
+    );
+  }
+  if (headers !== undefined && (headers === null || typeof headers !== 'object')) {
+    throw new InputError('headers', 'headers must be an object of header names to values');
+  }
+  return options;
+}
+
+/** How openapi-fetch should read the success answer of an operation, from the spec. */
+function parseAsFor(responseContentTypes: Readonly<Record<string, readonly string[]>>) {
+  const success = Object.keys(responseContentTypes).find((status) => status.startsWith('2'));
+  const types = success ? (responseContentTypes[success] ?? []) : [];
+  if (types.includes('application/json')) return 'json' as const;
+  if (types.length > 0) return 'blob' as const;
+  return 'text' as const; // the spec documents no body: whatever comes is ignored
+}
+
+/**
+ * Sends one operation and returns its success data; an error status throws the `ApiError`
+ * subclass the factory picks.
+ */
+export async function perform(
+  context: ResourceContext,
+  operationId: OperationId,
+  init: { params?: unknown; body?: unknown },
+  options: CallOptions | undefined,
+): Promise<{ data: unknown; response: Response }> {
+  const { signal, timeoutMs, maxRetries, headers } = checkCallOptions(options);
+  const operation = operationById(operationId);
+  const method = operation.method as 'GET';
+  const result = await context.call(
+    method,
+    operation.path,
+    { ...init, parseAs: parseAsFor(operation.responseContentTypes), headers },
+    { signal, timeoutMs, maxRetries },
+  );
+  const { response } = result;
+  if (!response.ok) {
+    throw createApiError({
+      status: response.status,
+      operationId,
+      method: operation.method,
+      path: operation.path,
+      body: result.error,
+      response,
+    });
+  }
+  return { data: result.data, response };
+}
+
+/** Checks that a success answer is a JSON object, as the operation promises. */
+export function expectObject<T>(
+  result: { data: unknown; response: Response },
+  operationId: OperationId,
+  what: string,
+): T {
+  const { data, response } = result;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const operation = operationById(operationId);
+    throw new InvalidResponseError(`its body is not ${what}`, {
+      operationId,
+      method: operation.method,
+      path: operation.path,
+      response,
+    });
+  }
+  return data as T;
+}

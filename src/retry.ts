@@ -1,0 +1,120 @@
+/**
+ * The retry policy, in one place. README "Retries and idempotency" repeats these words.
+ *
+ * A call is attempted at most 1 + `maxRetries` times (`maxRetries` is 2 unless set). An attempt
+ * is retried after a connection error, after its deadline passed (`timeoutMs`, 30 s unless set),
+ * or after an answer 408, 429 or 5xx; never after another status, a body that is not valid, or
+ * a bad argument. Every operation but `issuePass` may safely be repeated and follows that rule.
+ * `issuePass` (`passes.issue`) is not idempotent: a repeat could act twice, so it is retried only
+ * where the server cannot have acted on it: an answer 429, or a connection that was refused.
+ * (A request to a path the spec does not describe, through `raw`, is treated like `issuePass`
+ * when its method is POST or PATCH.) When no token could be obtained because the token
+ * endpoint was unreachable, too slow, or answered 408, 429 or 5xx, the request was never sent,
+ * so that attempt is retried for every operation.
+ * The wait before retry n (1, 2, ...) is a random time between 0 and min(8 s, 0.5 s × 2^(n−1))
+ * ("full jitter"). When the answer carries `Retry-After` (seconds or an HTTP date), the wait is
+ * exactly that, without jitter, capped at 60 s. The caller's `AbortSignal` ends the wait at once.
+ * A 401 answer is not a retry: the client renews its token once and re-sends the same request,
+ * body included; a second 401 is an `AuthenticationError`.
+ */
+import type { OperationId } from '../generated/api.js';
+
+/** The policy's numbers, conservative on purpose. */
+export const RETRY_DEFAULTS = {
+  /** Retries after the first attempt. */
+  maxRetries: 2,
+  /** The first backoff's upper bound; doubles with each retry. */
+  baseDelayMs: 500,
+  /** No backoff is longer than this. */
+  maxDelayMs: 8_000,
+  /** A server's `Retry-After` is honoured up to this long. */
+  retryAfterCapMs: 60_000,
+} as const;
+
+/** Operations that must not be repeated once the server may have acted on them. */
+const NON_IDEMPOTENT_OPERATIONS: ReadonlySet<OperationId> = new Set<OperationId>(['issuePass']);
+
+/** Methods that, on a path the spec does not describe, are treated as not idempotent. */
+const NON_IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['POST', 'PATCH']);
+
+/** Statuses after which an idempotent request is retried. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+
+/** Whether an operation may be repeated after the server may have acted on it. */
+export function isIdempotent(operationId: OperationId | undefined, method: string): boolean {
+  if (operationId !== undefined) return !NON_IDEMPOTENT_OPERATIONS.has(operationId);
+  return !NON_IDEMPOTENT_METHODS.has(method);
+}
+
+/** How one attempt ended, as far as the policy cares. */
+export type AttemptOutcome =
+  /** The server answered with this status. */
+  | { kind: 'status'; status: number }
+  /** No answer: `refused` when the connection was refused (the server never saw the request). */
+  | { kind: 'connection'; refused: boolean }
+  /** The attempt's deadline passed. */
+  | { kind: 'timeout' }
+  /** The token could not be obtained, so the request was not sent. */
+  | { kind: 'token-unavailable' };
+
+/** The policy: may this outcome be retried for this operation? (The attempt budget is checked apart.) */
+export function shouldRetry(idempotent: boolean, outcome: AttemptOutcome): boolean {
+  switch (outcome.kind) {
+    case 'token-unavailable':
+      return true;
+    case 'connection':
+      return idempotent || outcome.refused;
+    case 'timeout':
+      return idempotent;
+    case 'status':
+      return idempotent ? isRetryableStatus(outcome.status) : outcome.status === 429;
+  }
+}
+
+/**
+ * Reads `Retry-After`: delay-seconds or an HTTP date (RFC 9110 section 10.2.3), in milliseconds,
+ * or `undefined` when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - nowMs);
+}
+
+/**
+ * The wait before retry number `retry` (1 for the first retry): the server's `Retry-After` when
+ * given (capped, no jitter), else full jitter over the exponential bound.
+ */
+export function retryDelayMs(
+  retry: number,
+  retryAfterMs: number | undefined,
+  random: () => number,
+): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, RETRY_DEFAULTS.retryAfterCapMs);
+  const bound = Math.min(RETRY_DEFAULTS.maxDelayMs, RETRY_DEFAULTS.baseDelayMs * 2 ** (retry - 1));
+  return Math.floor(random() * bound);
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

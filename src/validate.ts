@@ -1,0 +1,206 @@
+/**
+ * Checks of arguments before anything is sent. Allowed values come from `generated/` (the spec);
+ * every message names the field, the value given and what is allowed.
+ */
+import { CHAIN_NETWORK_VALUES, CHAIN_VALUES, CHAINS, STATE_VALUES } from '../generated/api.js';
+import { InputError } from './errors.js';
+import type { Chain, ListPassFilter, PassRef, State } from './types.js';
+
+/**
+ * Seconds since the epoch of 3000-01-01T00:00:00Z. An expiry beyond it is certainly a value in
+ * milliseconds by mistake (today in milliseconds is about 1.7e12, i.e. year 55 000 in seconds).
+ */
+export const YEAR_3000_S = 32_503_680_000;
+
+const WALLET_PATTERNS = Object.fromEntries(
+  CHAIN_VALUES.map((chain) => [chain, new RegExp(CHAINS[chain].walletPattern)]),
+) as Record<Chain, RegExp>;
+
+/** Quotes a value for a message, short. */
+function show(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
+  if (value === undefined) return 'undefined';
+  return `a ${Array.isArray(value) ? 'array' : typeof value}`;
+}
+
+/** `a, b or c`. */
+function listOr(values: readonly string[]): string {
+  if (values.length <= 1) return values.join('');
+  return `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+function isChain(value: unknown): value is Chain {
+  return (CHAIN_VALUES as readonly unknown[]).includes(value);
+}
+
+/** Which chain a network belongs to, from the spec's `x-civic-chains`. */
+function chainOfNetwork(network: string): Chain | undefined {
+  return CHAIN_VALUES.find((chain) =>
+    (CHAINS[chain].networks as readonly string[]).includes(network),
+  );
+}
+
+/** Checks a wallet address against one chain's format. */
+export function checkWallet(chain: Chain, wallet: unknown, field = 'wallet'): string {
+  if (typeof wallet !== 'string') {
+    throw new InputError(
+      field,
+      `${field} must be a string (a ${chain} address), got ${show(wallet)}`,
+    );
+  }
+  if (!WALLET_PATTERNS[chain].test(wallet)) {
+    throw new InputError(
+      field,
+      `${field} ${show(wallet)} is not a ${chain} address: expected ${CHAINS[chain].walletFormat}`,
+    );
+  }
+  return wallet;
+}
+
+/**
+ * Checks a pass reference: a known chain, a network of that chain, and a wallet in that chain's
+ * format. Returns it typed.
+ *
+ * @example
+ * ```ts
+ * const ref = checkPassRef({ chain: 'solana', chainNetwork: argv.network, wallet: argv.wallet });
+ * ```
+ */
+export function checkPassRef(ref: unknown): PassRef {
+  if (ref === null || typeof ref !== 'object') {
+    throw new InputError(
+      'ref',
+      `a pass reference { chain, chainNetwork, wallet } is required, got ${show(ref)}`,
+    );
+  }
+  const { chain, chainNetwork, wallet } = ref as Record<string, unknown>;
+  if (!isChain(chain)) {
+    throw new InputError(
+      'chain',
+      `chain ${show(chain)} is not one this API knows; use ${listOr(CHAIN_VALUES)}`,
+    );
+  }
+  const networks = CHAINS[chain].networks as readonly string[];
+  if (
+    typeof chainNetwork !== 'string' ||
+    !(CHAIN_NETWORK_VALUES as readonly string[]).includes(chainNetwork)
+  ) {
+    throw new InputError(
+      'chainNetwork',
+      `chainNetwork ${show(chainNetwork)} is not a network this API knows; ${chain} takes ${listOr(networks)}`,
+    );
+  }
+  if (!networks.includes(chainNetwork)) {
+    const owner = chainOfNetwork(chainNetwork);
+    throw new InputError(
+      'chainNetwork',
+      `chainNetwork ${show(chainNetwork)} is ${owner ? `a${owner === 'ethereum' ? 'n' : ''} ${owner} network` : 'not a network of this chain'}; ${chain} takes ${listOr(networks)}`,
+    );
+  }
+  checkWallet(chain, wallet);
+  return ref as PassRef;
+}
+
+/** Checks a pass state against the spec's `State` values. */
+export function checkState(state: unknown, field = 'state'): State {
+  if (!(STATE_VALUES as readonly unknown[]).includes(state)) {
+    throw new InputError(
+      field,
+      `${field} ${show(state)} is not a pass state; use ${listOr(STATE_VALUES)}`,
+    );
+  }
+  return state as State;
+}
+
+/** Checks a count: an integer of at least `min` (1 for a page size, 0 for `skip`). */
+export function checkCount(value: unknown, field: string, min: 0 | 1): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    throw new InputError(
+      field,
+      `${field} ${show(value)} is not allowed: expected ${min === 1 ? 'a positive integer' : 'a non-negative integer'}`,
+    );
+  }
+  return value;
+}
+
+/** Checks an expiry in seconds since the epoch, and catches milliseconds given by mistake. */
+export function checkExpirySeconds(value: unknown, field = 'expiryTimestamp'): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new InputError(
+      field,
+      `${field} ${show(value)} is not allowed: expected seconds since the Unix epoch`,
+    );
+  }
+  if (value > YEAR_3000_S) {
+    throw new InputError(
+      field,
+      `${field} ${value} looks like milliseconds: it is after the year 3000 in seconds; ` +
+        `pass seconds since the Unix epoch (e.g. Math.floor(ms / 1000))`,
+    );
+  }
+  return value;
+}
+
+/** Checks a list filter: known keys, a known state, a wallet in the format of some chain. */
+export function checkFilter(filter: unknown): ListPassFilter | undefined {
+  if (filter === undefined) return undefined;
+  if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) {
+    throw new InputError(
+      'filter',
+      `filter must be an object { state?, walletAddress? }, got ${show(filter)}`,
+    );
+  }
+  const { state, walletAddress } = filter as Record<string, unknown>;
+  if (state !== undefined) checkState(state, 'filter.state');
+  if (walletAddress !== undefined) {
+    if (
+      typeof walletAddress !== 'string' ||
+      !CHAIN_VALUES.some((chain) => WALLET_PATTERNS[chain].test(walletAddress))
+    ) {
+      throw new InputError(
+        'filter.walletAddress',
+        `filter.walletAddress ${show(walletAddress)} is not a wallet address: expected ` +
+          listOr(CHAIN_VALUES.map((chain) => `${CHAINS[chain].walletFormat} (${chain})`)),
+      );
+    }
+  }
+  return filter as ListPassFilter;
+}
+
+/**
+ * Checks one path segment value and encodes it. Empty values, `.`, `..` and values holding `/`
+ * are refused: each would change which path the request goes to.
+ */
+export function encodePathSegment(name: string, value: unknown): string {
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw new InputError(name, `${name} must be a string, got ${show(value)}`);
+  }
+  const text = String(value);
+  if (text === '') throw new InputError(name, `${name} is empty`);
+  if (text === '.' || text === '..') {
+    throw new InputError(
+      name,
+      `${name} ${show(text)} is not allowed: it would change the request path`,
+    );
+  }
+  if (text.includes('/') || text.includes('\\')) {
+    throw new InputError(name, `${name} ${show(text)} must not contain "/" or "\\"`);
+  }
+  return encodeURIComponent(text);
+}
+
+/**
+ * openapi-fetch's path serializer for this client: fills `{name}` placeholders with checked,
+ * encoded values (see {@link encodePathSegment}), for resource calls and `raw` calls alike.
+ */
+export function serializePath(pathname: string, params: Record<string, unknown>): string {
+  return pathname.replace(/\{([^{}]+)\}/g, (_placeholder, name: string) => {
+    if (!(name in params) || params[name] === undefined || params[name] === null) {
+      throw new InputError(name, `${name} is required to build ${pathname}`);
+    }
+    return encodePathSegment(name, params[name]);
+  });
+}
