@@ -13,6 +13,7 @@ import {
   hang,
   json,
   reset,
+  resetMidBody,
   type ScriptedServer,
   scriptedServer,
   slowBody,
@@ -54,6 +55,12 @@ describe('connection resets', () => {
     await expect(civic.passes.get(EXAMPLE_REF)).resolves.toEqual(PASS_EXAMPLE);
     expect(api?.requests).toHaveLength(2);
     expect(sleeps).toHaveLength(1);
+  });
+
+  it('retries a read whose answer is cut off in the middle of the body', async () => {
+    const { civic } = await setup([resetMidBody(200, PASS_EXAMPLE), json(200, PASS_EXAMPLE)]);
+    await expect(civic.passes.get(EXAMPLE_REF)).resolves.toEqual(PASS_EXAMPLE);
+    expect(api?.requests).toHaveLength(2);
   });
 
   it('throws a ConnectionError after 1 + maxRetries resets', async () => {

@@ -43,6 +43,21 @@ function guarded(tokens: TokenServer, ok: Step): (index: number) => Step {
 
 const bearer = (api: ScriptedServer) => api.requests.map((r) => r.headers.authorization);
 
+describe('a cold client under concurrent calls', () => {
+  it('asks the token endpoint once for 50 simultaneous calls over real sockets', async () => {
+    const tokens = await tokenServer();
+    const api = await server(guarded(tokens, json(200, PASS_EXAMPLE)));
+    const { civic } = faultClient({ baseUrl: api.url, tokenUrl: tokens.url });
+    const passes = await Promise.all(
+      Array.from({ length: 50 }, () => civic.passes.get(EXAMPLE_REF)),
+    );
+    expect(passes).toHaveLength(50);
+    expect(tokens.requestCount).toBe(1);
+    expect(new Set(bearer(api))).toEqual(new Set([`Bearer ${tokens.issued[0]}`]));
+    expect(api.requests).toHaveLength(50);
+  });
+});
+
 describe('a token revoked mid-session', () => {
   it('is renewed once and the same request, body included, is sent again', async () => {
     const tokens = await tokenServer();

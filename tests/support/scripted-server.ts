@@ -119,6 +119,15 @@ export const reset = (): Step => (_request, _response, socket) => {
   socket.resetAndDestroy();
 };
 
+/** Sends the status line, headers and half a JSON body, then resets the connection. */
+export const resetMidBody =
+  (code: number, body: unknown): Step =>
+  (_request, response, socket) => {
+    const text = JSON.stringify(body);
+    response.writeHead(code, { 'content-type': 'application/json', 'content-length': text.length });
+    response.write(text.slice(0, Math.floor(text.length / 2)), () => socket.resetAndDestroy());
+  };
+
 /** Never answers; the connection stays open until the client gives up or the server closes. */
 export const hang = (): Step => () => {};
 
