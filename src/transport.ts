@@ -105,6 +105,11 @@ export function createTransport(config: TransportConfig) {
   const fetchFn = config.fetch;
   const basePath = config.baseUrl.slice(apiOrigin.length);
 
+  /** True when `url` is on the API's origin: the origin itself followed by `/`. */
+  function isOnApiOrigin(url: string): boolean {
+    return url.startsWith(apiOrigin) && url[apiOrigin.length] === '/';
+  }
+
   /** The operation a request URL is, or `undefined` when the spec does not describe the path. */
   function identify(method: string, url: string): OperationInfo | undefined {
     if (!url.startsWith(config.baseUrl)) return undefined;
@@ -125,7 +130,7 @@ export function createTransport(config: TransportConfig) {
   async function send(request: Request, options: TransportCallOptions = {}): Promise<Response> {
     const url = request.url;
     // The bearer token goes to the API's origin only, whatever URL a caller builds.
-    if (!((url.startsWith(apiOrigin) && url.charCodeAt(apiOrigin.length) === 47) /* '/' */)) {
+    if (!isOnApiOrigin(url)) {
       throw new CivicPassError(
         `refusing to send the API token to ${safeOrigin(url)}: the client only talks to ${apiOrigin}`,
         { code: 'FOREIGN_ORIGIN' },

@@ -43,18 +43,23 @@ function chainOfNetwork(network: string): Chain | undefined {
   );
 }
 
+/** `an ethereum`, `a solana`. */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 /** Checks a wallet address against one chain's format. */
 export function checkWallet(chain: Chain, wallet: unknown, field = 'wallet'): string {
   if (typeof wallet !== 'string') {
     throw new InputError(
       field,
-      `${field} must be a string (a ${chain} address), got ${show(wallet)}`,
+      `${field} must be a string (${withArticle(chain)} address), got ${show(wallet)}`,
     );
   }
   if (!WALLET_PATTERNS[chain].test(wallet)) {
     throw new InputError(
       field,
-      `${field} ${show(wallet)} is not a ${chain} address: expected ${CHAINS[chain].walletFormat}`,
+      `${field} ${show(wallet)} is not ${withArticle(chain)} address: expected ${CHAINS[chain].walletFormat}`,
     );
   }
   return wallet;
@@ -97,7 +102,7 @@ export function checkPassRef(ref: unknown): PassRef {
     const owner = chainOfNetwork(chainNetwork);
     throw new InputError(
       'chainNetwork',
-      `chainNetwork ${show(chainNetwork)} is ${owner ? `a${owner === 'ethereum' ? 'n' : ''} ${owner} network` : 'not a network of this chain'}; ${chain} takes ${listOr(networks)}`,
+      `chainNetwork ${show(chainNetwork)} is ${owner ? `${withArticle(owner)} network` : 'not a network of this chain'}; ${chain} takes ${listOr(networks)}`,
     );
   }
   checkWallet(chain, wallet);

@@ -1,0 +1,105 @@
+import { assertType, describe, expectTypeOf, it } from 'vitest';
+import type { components } from '../../generated/openapi.js';
+import {
+  type Chain,
+  type ChainNetwork,
+  type CivicPassClient,
+  createCivicPassClient,
+  type NetworkOf,
+  type Pass,
+  type PassRef,
+  type PiiRequest,
+} from '../../src/index.js';
+
+declare const civic: CivicPassClient;
+const wallet = '0xEA5Ce8F9C81b681876DC713d33371c3E262A5888';
+
+describe('PassRef narrows chainNetwork by chain', () => {
+  it('accepts the networks of each chain', () => {
+    assertType<PassRef>({ chain: 'ethereum', chainNetwork: 'sepolia', wallet });
+    assertType<PassRef>({ chain: 'ethereum', chainNetwork: 'polygonAmoy', wallet });
+    assertType<PassRef>({ chain: 'solana', chainNetwork: 'devnet', wallet });
+    assertType<PassRef>({ chain: 'solana', chainNetwork: 'mainnet-beta', wallet });
+  });
+
+  it('refuses goerli (not a network of the spec)', () => {
+    // @ts-expect-error goerli is not a ChainNetwork
+    civic.passes.get({ chain: 'ethereum', chainNetwork: 'goerli', wallet });
+    // @ts-expect-error goerli is not a ChainNetwork
+    assertType<PassRef>({ chain: 'ethereum', chainNetwork: 'goerli', wallet });
+  });
+
+  it('refuses a network of the other chain', () => {
+    // @ts-expect-error sepolia is an ethereum network
+    civic.passes.issue({ chain: 'solana', chainNetwork: 'sepolia', wallet });
+    // @ts-expect-error devnet is a solana network
+    civic.passes.revoke({ chain: 'ethereum', chainNetwork: 'devnet', wallet });
+  });
+
+  it('refuses an unknown chain and a missing wallet', () => {
+    // @ts-expect-error polygon is a network, not a chain
+    civic.passes.get({ chain: 'polygon', chainNetwork: 'polygonAmoy', wallet });
+    // @ts-expect-error wallet is required
+    civic.passes.get({ chain: 'solana', chainNetwork: 'devnet' });
+  });
+
+  it('builds the networks of each chain from the generated data, and they are ChainNetworks', () => {
+    expectTypeOf<NetworkOf<'solana'>>().toEqualTypeOf<'mainnet-beta' | 'devnet'>();
+    expectTypeOf<NetworkOf<Chain>>().toEqualTypeOf<ChainNetwork>();
+    expectTypeOf<Chain>().toEqualTypeOf<components['schemas']['Chain']>();
+  });
+});
+
+describe('method types', () => {
+  it('returns the spec’s types', () => {
+    const ref: PassRef = { chain: 'solana', chainNetwork: 'devnet', wallet };
+    expectTypeOf(civic.passes.get(ref)).resolves.toEqualTypeOf<Pass>();
+    expectTypeOf(civic.passes.issue(ref)).resolves.toEqualTypeOf<Pass>();
+    expectTypeOf(civic.passes.list()).resolves.toEqualTypeOf<{ records: Pass[] }>();
+    expectTypeOf(civic.passes.listAll()).toMatchTypeOf<AsyncIterable<Pass>>();
+    expectTypeOf(civic.pii.get('id')).resolves.toEqualTypeOf<PiiRequest>();
+    expectTypeOf(civic.pii.evidence('id', 'idDocumentFront')).resolves.toEqualTypeOf<Blob>();
+    expectTypeOf<Pass>().toEqualTypeOf<components['schemas']['Pass']>();
+  });
+
+  it('types update, expire and call options', () => {
+    const ref: PassRef = { chain: 'ethereum', chainNetwork: 'sepolia', wallet };
+    civic.passes.update({ ...ref, state: 'FROZEN' });
+    // @ts-expect-error not a State
+    civic.passes.update({ ...ref, state: 'frozen' });
+    civic.passes.expire(ref, { at: new Date() });
+    civic.passes.expire(
+      ref,
+      { at: 1_900_000_000 },
+      { signal: AbortSignal.timeout(1000), maxRetries: 0 },
+    );
+    // @ts-expect-error at is a Date or seconds
+    civic.passes.expire(ref, { at: '2030-01-01' });
+    // @ts-expect-error not a call option
+    civic.passes.get(ref, { retries: 3 });
+    civic.passes.list({ filter: { state: 'REJECTED' }, limit: 10, skip: 0 });
+  });
+
+  it('types raw by the spec', () => {
+    const client = createCivicPassClient();
+    client.raw.GET('/pass/{chain}/{chainNetwork}/{wallet}', {
+      params: { path: { chain: 'solana', chainNetwork: 'devnet', wallet } },
+    });
+    // @ts-expect-error no such path
+    client.raw.GET('/passes');
+    client.raw.POST('/pass/{chain}/{chainNetwork}', {
+      // @ts-expect-error goerli is not a ChainNetwork
+      params: { path: { chain: 'ethereum', chainNetwork: 'goerli' } },
+      body: { walletAddress: wallet },
+    });
+  });
+
+  it('types the options', () => {
+    // @ts-expect-error not a client authentication method
+    createCivicPassClient({ clientAuthentication: 'private_key_jwt' });
+    createCivicPassClient({ fetch: globalThis.fetch });
+    createCivicPassClient({
+      fetch: async (url: string, init: RequestInit) => new Response(`${url}${init.method}`),
+    });
+  });
+});
