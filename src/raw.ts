@@ -40,7 +40,14 @@ type AnyCall = (
   init?: AnyInit,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-/** Creates the openapi-fetch client of one client, wired to its transport. */
+/**
+ * Creates the openapi-fetch client of one client, wired to its transport.
+ *
+ * @example
+ * ```ts
+ * const { raw, call } = createRawClient(config.baseUrl, transport);
+ * ```
+ */
 export function createRawClient(baseUrl: string, transport: Transport) {
   const inner = createClient<paths>({
     baseUrl,

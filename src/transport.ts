@@ -23,7 +23,14 @@ import {
   shouldRetry,
 } from './retry.js';
 
-/** The clock, randomness and waiting of a client; injectable so tests never wait. */
+/**
+ * The clock, randomness and waiting of a client; injectable so tests never wait.
+ *
+ * @example
+ * ```ts
+ * const runtime: Runtime = { now: Date.now, random: Math.random, sleep };
+ * ```
+ */
 export interface Runtime {
   /** Milliseconds since the epoch. */
   now: () => number;
@@ -33,14 +40,28 @@ export interface Runtime {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Per-call settings that reach the transport. */
+/**
+ * Per-call settings that reach the transport.
+ *
+ * @example
+ * ```ts
+ * await transport.send(request, { signal, timeoutMs: 5_000, maxRetries: 0 });
+ * ```
+ */
 export interface TransportCallOptions {
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
 }
 
-/** What a transport needs. */
+/**
+ * What a transport needs.
+ *
+ * @example
+ * ```ts
+ * createTransport({ baseUrl, apiOrigin, fetch, tokens, maxRetries: 2, timeoutMs: 30_000, runtime });
+ * ```
+ */
 export interface TransportConfig {
   baseUrl: string;
   apiOrigin: string;
@@ -63,6 +84,11 @@ let bodyLeftOut = false;
  * body instead, and a `Request` built around a body costs a web stream (~40 µs) for nothing.
  * When openapi-fetch ever builds it later, the flag is already reset and the body is simply kept
  * in both places.
+ *
+ * @example
+ * ```ts
+ * const pending = withoutMiddleware(() => client.POST('/pass', { body, fetch }));
+ * ```
  */
 export function withoutMiddleware<T>(build: () => T): T {
   bodyLeftOut = true;
@@ -76,6 +102,11 @@ export function withoutMiddleware<T>(build: () => T): T {
 /**
  * The `Request` class given to openapi-fetch: a standard `Request` that also keeps the body as
  * it was passed in (a JSON string for this API), so that attempts can re-send it as is.
+ *
+ * @example
+ * ```ts
+ * createClient<paths>({ baseUrl, Request: KeptBodyRequest, fetch: (r) => transport.send(r) });
+ * ```
  */
 export class KeptBodyRequest extends Request {
   /** The body as serialised by openapi-fetch; `undefined` when it could not be kept (a stream). */
@@ -99,6 +130,11 @@ const decoder = new TextDecoder();
  * it). Its reading methods serve the bytes from memory: building a `Response` around a buffer
  * and reading it back through a web stream costs more than the rest of the client together.
  * Unlike a plain `Response`, its body can be read more than once.
+ *
+ * @example
+ * ```ts
+ * const copy = new BufferedResponse(await response.arrayBuffer(), response);
+ * ```
  */
 export class BufferedResponse extends Response {
   readonly #bytes: Uint8Array<ArrayBuffer>;
@@ -336,7 +372,14 @@ export function createTransport(config: TransportConfig) {
   return { send };
 }
 
-/** The type of a transport. */
+/**
+ * The type of a transport.
+ *
+ * @example
+ * ```ts
+ * const send: Transport['send'] = transport.send;
+ * ```
+ */
 export type Transport = ReturnType<typeof createTransport>;
 
 function causeMessage(error: Error): string {

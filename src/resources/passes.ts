@@ -25,7 +25,14 @@ import {
 } from '../validate.js';
 import { checkCallOptions, expectObject, perform, type ResourceContext } from './shared.js';
 
-/** `passes.expire` without `at` makes the pass expire this many seconds from now. */
+/**
+ * `passes.expire` without `at` makes the pass expire this many seconds from now.
+ *
+ * @example
+ * ```ts
+ * await civic.passes.expire(ref); // expiryTimestamp = now (seconds) + EXPIRE_LEAD_S
+ * ```
+ */
 export const EXPIRE_LEAD_S = 5;
 
 const pathOf = (ref: PassRef) => ({
