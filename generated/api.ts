@@ -126,6 +126,12 @@ export const CHAINS = {
     walletFormat: '0x followed by 40 hexadecimal digits',
   },
 } as const;
+/** The pattern the spec gives each path parameter, checked by the client before sending. */
+export const PATH_PARAMETER_PATTERNS = {
+  wallet: '^(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44})$',
+  scopeRequestId: '^[A-Za-z0-9_-]+$',
+  rel: '^[A-Za-z0-9_-]+$',
+} as const;
 /** Every operation of the spec, in the spec's order. */
 export const OPERATIONS = [
   {

@@ -682,9 +682,7 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
             example: 'tgnuXXNMDLK8dy7Xm1TdeGyc95MDym4bvAQCwcW21Bf',
           },
           walletAddress: {
-            type: 'string',
-            description: 'The wallet holding the pass.',
-            example: '0xEA5Ce8F9C81b681876DC713d33371c3E262A5888',
+            $ref: '#/components/schemas/WalletAddress',
           },
           state: {
             $ref: '#/components/schemas/PassState',
@@ -840,6 +838,7 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
             type: 'string',
             description:
               'What the evidence is, for example `idDocumentFront` or `idDocumentBack`; `self` links the request itself.',
+            pattern: '^[A-Za-z0-9_-]+$',
             example: 'idDocumentFront',
           },
           href: {

@@ -355,11 +355,7 @@ export interface components {
        * @example tgnuXXNMDLK8dy7Xm1TdeGyc95MDym4bvAQCwcW21Bf
        */
       gatekeeperNetwork: string;
-      /**
-       * @description The wallet holding the pass.
-       * @example 0xEA5Ce8F9C81b681876DC713d33371c3E262A5888
-       */
-      walletAddress: string;
+      walletAddress: components['schemas']['WalletAddress'];
       state: components['schemas']['PassState'];
       onChainState: components['schemas']['OnChainState'];
       /** @description Everything that happened to the pass, oldest first; every action appends one. */

@@ -153,6 +153,45 @@ function collectOperations(document: JsonObject): OperationInfo[] {
   return operations;
 }
 
+/**
+ * The `pattern` of every path parameter, by name. Parameters of one name share one pattern, or
+ * the client could not check them by name: a conflict stops the build.
+ */
+function collectPathPatterns(document: JsonObject): Record<string, string> {
+  const patterns: Record<string, string> = {};
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const [template, rawItem] of Object.entries(paths)) {
+    const item = resolve(document, rawItem);
+    if (!isObject(item)) continue;
+    const lists = [
+      item.parameters,
+      ...Object.keys(item)
+        .filter(isHttpMethod)
+        .map((m) => {
+          const operation = item[m];
+          return isObject(operation) ? operation.parameters : undefined;
+        }),
+    ];
+    for (const list of lists) {
+      if (!Array.isArray(list)) continue;
+      for (const raw of list) {
+        const parameter = resolve(document, raw);
+        if (!isObject(parameter) || parameter.in !== 'path') continue;
+        const schema = resolve(document, parameter.schema);
+        if (!isObject(schema) || typeof schema.pattern !== 'string') continue;
+        const name = String(parameter.name);
+        const known = patterns[name];
+        if (known !== undefined && known !== schema.pattern) {
+          throw new Error(`path parameter "${name}" of ${template} has a second pattern`);
+        }
+        new RegExp(schema.pattern, 'u');
+        patterns[name] = schema.pattern;
+      }
+    }
+  }
+  return patterns;
+}
+
 interface ChainInfo {
   networks: string[];
   walletPattern: string | null;
@@ -277,6 +316,13 @@ function runtimeModule(document: JsonObject, warn: (message: string) => void): s
     '/** What the spec says about each chain: its networks and its wallet address format. */',
   );
   out.push(`export const CHAINS = ${literal(chains)} as const;`);
+
+  out.push(
+    '/** The pattern the spec gives each path parameter, checked by the client before sending. */',
+  );
+  out.push(
+    `export const PATH_PARAMETER_PATTERNS = ${literal(collectPathPatterns(document))} as const;`,
+  );
 
   const operations = collectOperations(document);
   out.push("/** Every operation of the spec, in the spec's order. */");

@@ -2,7 +2,13 @@
  * Checks of arguments before anything is sent. Allowed values come from `generated/` (the spec);
  * every message names the field, the value given and what is allowed.
  */
-import { CHAIN_NETWORK_VALUES, CHAIN_VALUES, CHAINS, STATE_VALUES } from '../generated/api.js';
+import {
+  CHAIN_NETWORK_VALUES,
+  CHAIN_VALUES,
+  CHAINS,
+  PATH_PARAMETER_PATTERNS,
+  STATE_VALUES,
+} from '../generated/api.js';
 import { InputError } from './errors.js';
 import type { Chain, ListPassFilter, PassRef, State } from './types.js';
 
@@ -20,6 +26,11 @@ export const YEAR_3000_S = 32_503_680_000;
 const WALLET_PATTERNS = Object.fromEntries(
   CHAIN_VALUES.map((chain) => [chain, new RegExp(CHAINS[chain].walletPattern)]),
 ) as Record<Chain, RegExp>;
+
+/** The spec's pattern of each path parameter that has one, compiled once. */
+const PATH_PATTERNS = new Map<string, RegExp>(
+  Object.entries(PATH_PARAMETER_PATTERNS).map(([name, pattern]) => [name, new RegExp(pattern)]),
+);
 
 /** Quotes a value for a message, short. */
 function show(value: unknown): string {
@@ -217,11 +228,12 @@ export function checkFilter(filter: unknown): ListPassFilter | undefined {
 
 /**
  * Checks one path segment value and encodes it. Empty values, `.`, `..` and values holding `/`
- * are refused: each would change which path the request goes to.
+ * are refused: each would change which path the request goes to; so is a value that breaks the
+ * pattern the spec gives the parameter (`PATH_PARAMETER_PATTERNS`).
  *
  * @example
  * ```ts
- * encodePathSegment('rel', 'id front'); // 'id%20front'
+ * encodePathSegment('rel', 'idDocumentFront'); // 'idDocumentFront'
  * ```
  */
 export function encodePathSegment(name: string, value: unknown): string {
@@ -239,6 +251,13 @@ export function encodePathSegment(name: string, value: unknown): string {
   if (text.includes('/') || text.includes('\\')) {
     throw new InputError(name, `${name} ${show(text)} must not contain "/" or "\\"`);
   }
+  const pattern = PATH_PATTERNS.get(name);
+  if (pattern && !pattern.test(text)) {
+    throw new InputError(
+      name,
+      `${name} ${show(text)} is not allowed: the spec requires ${pattern.source}`,
+    );
+  }
   return encodeURIComponent(text);
 }
 
@@ -248,7 +267,7 @@ export function encodePathSegment(name: string, value: unknown): string {
  *
  * @example
  * ```ts
- * serializePath('https://x/piirequest/{scopeRequestId}', { scopeRequestId: 'a b' }); // '.../a%20b'
+ * serializePath('https://x/pass/{chain}', { chain: 'solana' }); // '.../pass/solana'
  * ```
  */
 export function serializePath(pathname: string, params: Record<string, unknown>): string {

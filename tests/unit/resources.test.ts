@@ -88,10 +88,13 @@ describe('passes: each method sends exactly one request of the spec', () => {
     expect(sent()).toEqual([{ method: 'DELETE', path: passPath, body: null }]);
   });
 
-  it('encodes path values', async () => {
+  it('encodes path values that the spec gives no pattern', async () => {
     const { civic, api } = setup(() => Response.json({}));
-    await civic.pii.get('a b?c#d');
-    expect(api.apiRequests()[0]?.path).toBe('/partner/piirequest/a%20b%3Fc%23d');
+    const wallet = '0xEA5Ce8F9C81b681876DC713d33371c3E262A5888';
+    await civic.raw.GET('/pass/{chain}/{chainNetwork}/{wallet}', {
+      params: { path: { chain: 'ethereum', chainNetwork: 'a b?c#d' as 'sepolia', wallet } },
+    });
+    expect(api.apiRequests()[0]?.path).toBe(`/partner/pass/ethereum/a%20b%3Fc%23d/${wallet}`);
   });
 });
 

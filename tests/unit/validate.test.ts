@@ -137,6 +137,15 @@ describe('input checks before sending (InputError, nothing sent)', () => {
     );
   });
 
+  it('refuses a path value that breaks the pattern the spec gives the parameter', async () => {
+    const id = await refused((c) => c.pii.get('a.b'));
+    expect(id.message).toBe(
+      'scopeRequestId "a.b" is not allowed: the spec requires ^[A-Za-z0-9_-]+$',
+    );
+    const rel = await refused((c) => c.pii.evidence('abc', 'id front'));
+    expect(rel.field).toBe('rel');
+  });
+
   it('refuses bad path values given through raw as well', async () => {
     await refused((c) =>
       c.raw.GET('/piirequest/{scopeRequestId}', { params: { path: { scopeRequestId: '..' } } }),
