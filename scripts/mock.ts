@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     ...(values.seed !== undefined && { seed: values.seed }),
     dynamic: values.dynamic,
   });
-  console.log(`mock: Prism is listening on ${mock.baseUrl} (started in ${mock.prism.startupMs} ms)`);
+  console.log(
+    `mock: Prism is listening on ${mock.baseUrl} (started in ${mock.prism.startupMs} ms)`,
+  );
   console.log(`mock: token endpoint on ${mock.tokenUrl}`);
   console.log('mock: point the client at it with:');
   for (const [name, value] of Object.entries(mock.env)) console.log(`  export ${name}=${value}`);

@@ -15,6 +15,7 @@ export {
   parseWallet,
 } from './command.js';
 export { type Expectation, evaluate } from './evaluate.js';
+export { exampleParams } from './examples.js';
 export { type Exchange, isJsonMediaType, recordingFetch } from './exchange.js';
 export { toJUnitXml } from './junit.js';
 export { formatReport, formatResult, formatSummary } from './report.js';

@@ -1,6 +1,6 @@
 import type { ConformanceReport } from './runner.js';
 
-function escape(text: string): string {
+function xml(text: string): string {
   return (
     text
       .replaceAll('&', '&amp;')
@@ -33,26 +33,30 @@ export function toJUnitXml(report: ConformanceReport): string {
   }
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escape(`conformance of ${report.baseUrl} to ${report.spec}`)}" tests="${report.results.length}" failures="${report.failed}" errors="0" skipped="${report.skipped}" time="${seconds(report.durationMs)}">`,
+    `<testsuites name="${xml(`conformance of ${report.baseUrl} to ${report.spec}`)}" tests="${report.results.length}" failures="${report.failed}" errors="0" skipped="${report.skipped}" time="${seconds(report.durationMs)}">`,
   ];
   for (const [operationId, results] of suites) {
     const failures = results.filter((r) => r.outcome === 'failed').length;
     const skipped = results.filter((r) => r.outcome === 'skipped').length;
     const time = results.reduce((sum, r) => sum + r.durationMs, 0);
     out.push(
-      `  <testsuite name="${escape(operationId)}" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}">`,
+      `  <testsuite name="${xml(operationId)}" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}">`,
     );
     for (const result of results) {
-      const open = `    <testcase classname="conformance.${escape(operationId)}" name="${escape(result.name)}" time="${seconds(result.durationMs)}"`;
+      const open = `    <testcase classname="conformance.${xml(operationId)}" name="${xml(result.name)}" time="${seconds(result.durationMs)}"`;
       if (result.outcome === 'passed') {
         out.push(`${open}/>`);
       } else if (result.outcome === 'skipped') {
-        out.push(`${open}>`, `      <skipped message="${escape(result.reason ?? '')}"/>`, '    </testcase>');
+        out.push(
+          `${open}>`,
+          `      <skipped message="${xml(result.reason ?? '')}"/>`,
+          '    </testcase>',
+        );
       } else {
         const request = `${result.method} ${result.path}${result.status === undefined ? '' : ` -> ${result.status}`}`;
         out.push(
           `${open}>`,
-          `      <failure message="${escape(result.violations[0] ?? 'failed')}" type="nonconformance">${escape(
+          `      <failure message="${xml(result.violations[0] ?? 'failed')}" type="nonconformance">${xml(
             [request, ...result.violations.map((v) => `- ${v}`)].join('\n'),
           )}</failure>`,
           '    </testcase>',

@@ -2,14 +2,14 @@ import {
   API_TITLE,
   API_VERSION,
   CHAINS,
-  type OperationId,
   OPERATIONS,
+  type OperationId,
   type PII_DECISION_VALUES,
 } from '../../generated/api.js';
-import { openapiDocument } from '../../generated/document.js';
 import type { operations } from '../../generated/openapi.js';
 import { createCivicPassClient } from '../index.js';
 import { type Expectation, evaluate } from './evaluate.js';
+import { exampleParams, pathParameterPattern } from './examples.js';
 import { type Exchange, recordingFetch, toExchange } from './exchange.js';
 import { createResponseValidator, mediaType, type ResponseValidator } from './schemas.js';
 
@@ -128,27 +128,6 @@ interface Check {
 const byId = new Map(OPERATIONS.map((op) => [op.operationId, op]));
 const operation = (id: OperationId) => byId.get(id) as (typeof OPERATIONS)[number];
 
-/** The `example` of each path parameter, from the spec, for requests that need some value. */
-function exampleParams(): Record<string, string> {
-  const components = openapiDocument.components as
-    | { parameters?: Record<string, { name?: string; example?: unknown }> }
-    | undefined;
-  const values: Record<string, string> = {};
-  for (const parameter of Object.values(components?.parameters ?? {})) {
-    if (parameter.name && parameter.example !== undefined) {
-      values[parameter.name] = String(parameter.example);
-    }
-  }
-  const paths = openapiDocument.paths as Record<string, { parameters?: unknown[] }>;
-  for (const item of Object.values(paths)) {
-    for (const parameter of item.parameters ?? []) {
-      const p = parameter as { name?: string; example?: unknown };
-      if (p.name && p.example !== undefined) values[p.name] ??= String(p.example);
-    }
-  }
-  return values;
-}
-
 function fillPath(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
@@ -169,7 +148,11 @@ function walletOf(record: unknown): ConformanceWallet | undefined {
   if (typeof chain !== 'string' || !(chain in CHAINS)) return undefined;
   const networks: readonly string[] = CHAINS[chain as Chain].networks;
   if (typeof network !== 'string' || !networks.includes(network)) return undefined;
-  if (typeof r.walletAddress !== 'string') return undefined;
+  // Only a wallet the path accepts can be read back (the Pass schema does not constrain it).
+  const pattern = CHAINS[chain as Chain].walletPattern;
+  if (typeof r.walletAddress !== 'string' || !new RegExp(pattern, 'u').test(r.walletAddress)) {
+    return undefined;
+  }
   return {
     chain: chain as Chain,
     chainNetwork: network as ChainNetwork,
@@ -209,12 +192,17 @@ function plan(options: ConformanceOptions): Check[] {
       expect: { statuses, validRequest: true },
       async send(ctx) {
         check.params = params(ctx);
+        let failure: unknown;
         try {
           await call(ctx.raw, check.params);
-        } catch {
-          // A parse error of the client's is no concern here: the recorded answer is judged.
+        } catch (error) {
+          failure = error;
         }
-        return ctx.take();
+        // When an answer came, it is judged as recorded, whatever the client made of it (a
+        // parse error, say); when none came, the client's error says why.
+        const exchange = await ctx.take();
+        if (!exchange && failure !== undefined) throw failure;
+        return exchange;
       },
       ...extra,
     };
@@ -260,7 +248,9 @@ function plan(options: ConformanceOptions): Check[] {
       after(exchange, ctx) {
         if (exchange.status !== 200) return;
         try {
-          const page = JSON.parse(new TextDecoder().decode(exchange.body)) as { records?: [] };
+          const page = JSON.parse(new TextDecoder().decode(exchange.body)) as {
+            records?: unknown[];
+          };
           const known = walletOf(page.records?.[0]);
           if (known) ctx.knownPass = known;
         } catch {
@@ -296,9 +286,13 @@ function plan(options: ConformanceOptions): Check[] {
           const pii = JSON.parse(new TextDecoder().decode(exchange.body)) as {
             links?: { rel?: unknown }[];
           };
+          // Only a rel the evidence path accepts can be fetched; `self` links the request.
+          const usable = pathParameterPattern('rel') ?? /^[^/]+$/;
           ctx.evidenceRels = (pii.links ?? [])
             .map((link) => link.rel)
-            .filter((rel): rel is string => typeof rel === 'string' && rel !== 'self');
+            .filter(
+              (rel): rel is string => typeof rel === 'string' && rel !== 'self' && usable.test(rel),
+            );
         } catch {
           // Already reported by the check itself.
         }
@@ -319,12 +313,14 @@ function plan(options: ConformanceOptions): Check[] {
       skip: (ctx) => {
         if (!options.scopeRequestId) return 'needs the id of a PII request: --scope-request-id';
         if (!ctx.evidenceRels) return 'getPii gave no links to follow';
-        if (ctx.evidenceRels.length === 0) return 'the PII request lists no evidence';
+        if (ctx.evidenceRels.length === 0) {
+          return 'the PII request links no evidence whose rel the evidence path accepts';
+        }
         return undefined;
       },
     },
   );
-  unauthenticated('listPass', () => ({}), { limit: 1 } satisfies Body<'listPass'>);
+  unauthenticated('listPass', () => ({}), { limit: 1, skip: 0 } satisfies Body<'listPass'>);
   unauthenticated('getPass', () => passParams(options.wallet ?? exampleWallet), undefined);
   unauthenticated('getPii', () => ({ scopeRequestId }), undefined);
   unauthenticated(

@@ -129,7 +129,7 @@ export async function createResponseValidator(
   options: ResponseValidatorOptions = {},
 ): Promise<ResponseValidator> {
   const document = options.document ?? openapiDocument;
-  const operations = options.operations ?? OPERATIONS;
+  const operations: readonly OperationDescription[] = options.operations ?? OPERATIONS;
   const { Ajv, addFormats } = await loadAjv();
   // OpenAPI 3.0 schemas carry keywords JSON Schema does not know (`example`, `x-…`): not strict.
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -167,16 +167,18 @@ export async function createResponseValidator(
     return compiled.get(key) ?? null;
   }
 
+  function contentTypes(operationId: string, status: number): readonly string[] | null {
+    const op = operation(operationId);
+    if (!op.statusCodes.includes(status)) return null;
+    return op.responseContentTypes[String(status)] ?? [];
+  }
+
   return {
-    contentTypes(operationId, status) {
-      const op = operation(operationId);
-      if (!op.statusCodes.includes(status)) return null;
-      return op.responseContentTypes[String(status)] ?? [];
-    },
+    contentTypes,
     validate(operationId, status, contentType, body) {
       const op = operation(operationId);
       const type = mediaType(contentType);
-      const documented = this.contentTypes(operationId, status);
+      const documented = contentTypes(operationId, status);
       if (documented === null) {
         return [`status ${status} is not documented for ${operationId}`];
       }

@@ -120,7 +120,10 @@ describe('startTokenServer', () => {
       const basic = Buffer.from(
         `${encodeURIComponent('id:with/odd chars')}:${encodeURIComponent('s&p')}`,
       ).toString('base64');
-      const init = form({ grant_type: 'client_credentials', audience: 'https://api.civic.com/pass' });
+      const init = form({
+        grant_type: 'client_credentials',
+        audience: 'https://api.civic.com/pass',
+      });
       const response = await fetch(tokens.url, {
         ...init,
         headers: { ...init.headers, authorization: `Basic ${basic}` },

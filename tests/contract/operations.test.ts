@@ -1,0 +1,153 @@
+/**
+ * The contract suite: for every operation of the spec and every status code it documents, one
+ * case, run through the client against Prism. Success cases check that Prism saw a valid request
+ * (no `sl-violations`) and that what the client returns validates against the spec's response
+ * schema; error cases (`Prefer: code=…`) check the error class the status maps to. Every
+ * success case runs again against Prism in dynamic mode (`--seed`), on generated bodies with
+ * unknown extra properties. Prism reseeds for each request, so the same request gets the same
+ * body whatever order the tests run in: a failure there is repeatable.
+ */
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { OPERATIONS } from '../../generated/api.js';
+import { createCivicPassClient } from '../../src/client.js';
+import { createResponseValidator } from '../../src/conformance/index.js';
+import type { ApiError } from '../../src/errors.js';
+import type { CallOptions } from '../../src/types.js';
+import { fetchLog, type LoggedCall } from '../support/fetch-log.js';
+import { CASES, expectedErrorClass, findUncovered, isSuccess } from './cases.js';
+
+const env = inject('contract');
+const responses = await createResponseValidator();
+
+/** Which (operation, status) cases passed, statically and dynamically, for the coverage line. */
+const covered = new Set<string>();
+const coveredDynamic = new Set<string>();
+
+function client(baseUrl: string) {
+  const log = fetchLog({ keepAnswers: true });
+  const civic = createCivicPassClient({
+    baseUrl,
+    tokenUrl: env.tokenUrl,
+    clientId: env.clientId,
+    clientSecret: env.clientSecret,
+    fetch: log.fetch,
+  });
+  return { civic, log };
+}
+
+const json = (call: LoggedCall) => JSON.parse(new TextDecoder().decode(call.answer?.body));
+
+/** The checks every request to Prism must pass: sent with a token, and valid for the spec. */
+function expectValidRequest(call: LoggedCall, op: (typeof OPERATIONS)[number]) {
+  expect(call.method).toBe(op.method);
+  expect(call.headers.get('authorization')).toMatch(/^Bearer mock-/);
+  expect(call.answer?.headers.get('sl-violations') ?? null).toBeNull();
+}
+
+/** Checks a success answer and what the client made of it; returns nothing when all is right. */
+async function expectSuccess(baseUrl: string, op: (typeof OPERATIONS)[number], status: number) {
+  const testCase = CASES[op.operationId];
+  const { civic, log } = client(baseUrl);
+  const firstSuccess = op.statusCodes.find(isSuccess);
+  const options: CallOptions =
+    status === firstSuccess ? {} : { headers: { Prefer: `code=${status}` } };
+  const value = await testCase.call(civic, options);
+  const sent = log.to(baseUrl);
+  expect(sent).toHaveLength(1);
+  const call = sent[0] as LoggedCall;
+  expectValidRequest(call, op);
+  expect(call.answer?.status).toBe(status);
+  const type = call.answer?.headers.get('content-type') ?? null;
+  const documented = responses.contentTypes(op.operationId, status) ?? [];
+  switch (testCase.returns) {
+    case 'json':
+      expect(responses.validate(op.operationId, status, 'application/json', value)).toEqual([]);
+      // Nothing dropped or changed, unknown properties of the dynamic bodies included.
+      expect(value).toEqual(json(call));
+      break;
+    case 'nothing':
+      expect(value).toBeUndefined();
+      // The client returns nothing, but the answer must still be what the spec documents.
+      if (documented.length > 0) {
+        expect(responses.validate(op.operationId, status, type ?? '', json(call))).toEqual([]);
+      }
+      break;
+    case 'blob':
+      expect(value).toBeInstanceOf(Blob);
+      expect((value as Blob).size).toBe(call.answer?.body.length);
+      expect(documented).toContain(type);
+      break;
+  }
+}
+
+describe('coverage of the spec', () => {
+  it('has a case for every operation and every documented status code', () => {
+    expect(findUncovered(OPERATIONS, CASES)).toEqual([]);
+  });
+});
+
+describe.each(OPERATIONS.map((op) => [op.operationId, op] as const))('%s', (_id, op) => {
+  for (const status of op.statusCodes) {
+    if (isSuccess(status)) {
+      it(`${status}: the client returns what the spec promises (static mock)`, async () => {
+        await expectSuccess(env.staticUrl, op, status);
+        covered.add(`${op.operationId} ${status}`);
+      });
+      it(`${status}: the same on generated bodies (dynamic mock, seed ${env.dynamicSeed})`, async () => {
+        await expectSuccess(env.dynamicUrl, op, status);
+        coveredDynamic.add(`${op.operationId} ${status}`);
+      });
+      continue;
+    }
+    const ErrorClass = expectedErrorClass(status);
+    it(`${status} (Prefer: code=${status}): the client throws ${ErrorClass?.name}`, async () => {
+      const { civic, log } = client(env.staticUrl);
+      const error = await CASES[op.operationId]
+        .call(civic, { headers: { Prefer: `code=${status}` } })
+        .catch((e: unknown) => e);
+      expect(ErrorClass).toBeDefined();
+      expect(error).toBeInstanceOf(ErrorClass as NonNullable<typeof ErrorClass>);
+      expect(error).toMatchObject({
+        status,
+        operationId: op.operationId,
+        method: op.method,
+        path: op.path,
+      });
+      const sent = log.to(env.staticUrl);
+      // A 401 renews the token once and sends the same request again, never more.
+      expect(sent).toHaveLength(status === 401 ? 2 : 1);
+      for (const call of sent) {
+        expectValidRequest(call, op);
+        expect(call.headers.get('prefer')).toBe(`code=${status}`);
+        expect(call.answer?.status).toBe(status);
+      }
+      if (status === 401) {
+        expect(sent[1]?.headers.get('authorization')).not.toBe(
+          sent[0]?.headers.get('authorization'),
+        );
+        expect(sent[1]?.body).toBe(sent[0]?.body);
+        expect(log.to(env.tokenUrl)).toHaveLength(2);
+      }
+      // The body the error carries is the one the spec documents for this status.
+      const documented = responses.contentTypes(op.operationId, status) ?? [];
+      if (documented.includes('application/json')) {
+        const body = (error as ApiError).body;
+        expect(responses.validate(op.operationId, status, 'application/json', body)).toEqual([]);
+      }
+      covered.add(`${op.operationId} ${status}`);
+    });
+  }
+});
+
+afterAll(() => {
+  const statuses = OPERATIONS.flatMap((op) => op.statusCodes.map((s) => `${op.operationId} ${s}`));
+  const successes = statuses.filter((key) => isSuccess(Number(key.split(' ')[1])));
+  const operations = OPERATIONS.filter((op) =>
+    op.statusCodes.every((s) => covered.has(`${op.operationId} ${s}`)),
+  );
+  console.log(
+    `contract coverage: operations ${operations.length}/${OPERATIONS.length}, ` +
+      `status codes ${covered.size}/${statuses.length}, ` +
+      `dynamic success cases ${coveredDynamic.size}/${successes.length}`,
+  );
+});
