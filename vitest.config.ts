@@ -25,15 +25,16 @@ export default defineConfig({
           name: 'contract',
           include: ['tests/contract/**/*.test.ts'],
           globalSetup: ['tests/contract/global-setup.ts'],
+          isolate: false,
         },
       },
       {
         extends: true,
-        test: { name: 'faults', include: ['tests/faults/**/*.test.ts'] },
+        test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], isolate: false },
       },
       {
         extends: true,
-        test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'] },
+        test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], isolate: false },
       },
     ],
   },

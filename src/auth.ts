@@ -11,10 +11,23 @@ import { CivicPassError, ConnectionError, TimeoutError, TokenError } from './err
 /**
  * A token is renewed this many seconds before it expires (at most half its lifetime), so that
  * a request never leaves with a token about to expire on the way.
+ *
+ * @example
+ * ```ts
+ * // a token with expires_in 86400 is used for 86400 - TOKEN_RENEWAL_MARGIN_S seconds
+ * ```
  */
 export const TOKEN_RENEWAL_MARGIN_S = 60;
 
-/** What the transport needs from the token source. */
+/**
+ * What the transport needs from the token source.
+ *
+ * @example
+ * ```ts
+ * const token = await tokens.getToken(signal);
+ * tokens.invalidate(token); // after the API answered 401
+ * ```
+ */
 export interface TokenProvider {
   /** A valid access token; waits for a shared renewal when needed. Rejects with the signal's reason. */
   getToken(signal?: AbortSignal): Promise<string>;
@@ -22,7 +35,14 @@ export interface TokenProvider {
   invalidate(token: string): void;
 }
 
-/** The settings of a {@link TokenProvider}. */
+/**
+ * The settings of a {@link TokenProvider}.
+ *
+ * @example
+ * ```ts
+ * createTokenProvider({ ...settings, now: Date.now });
+ * ```
+ */
 export interface TokenProviderConfig {
   clientId: string | undefined;
   clientSecret: string | undefined;
@@ -39,7 +59,14 @@ export interface TokenProviderConfig {
 /** RFC 6750 b64token: what can safely go into an `Authorization` header. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
-/** A token endpoint failure that is worth retrying: the request to the API was never sent. */
+/**
+ * A token endpoint failure that is worth retrying: the request to the API was never sent.
+ *
+ * @example
+ * ```ts
+ * isTransientTokenFailure(new TokenError('busy', { status: 503 })); // true
+ * ```
+ */
 export function isTransientTokenFailure(error: unknown): boolean {
   if (error instanceof ConnectionError || error instanceof TimeoutError) return true;
   if (error instanceof TokenError && error.status !== undefined) {
@@ -225,7 +252,14 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
   };
 }
 
-/** `: connect ECONNREFUSED 127.0.0.1:8080` out of undici's `TypeError('fetch failed')`. */
+/**
+ * The cause's message out of undici's `TypeError('fetch failed')`.
+ *
+ * @example
+ * ```ts
+ * causeText(error); // ': connect ECONNREFUSED 127.0.0.1:8080'
+ * ```
+ */
 export function causeText(error: Error): string {
   const cause = (error as { cause?: unknown }).cause;
   return cause instanceof Error && cause.message ? `: ${cause.message}` : '';

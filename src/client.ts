@@ -16,7 +16,14 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 /** The real clock, randomness and timers. */
 const REAL_RUNTIME: Runtime = { now: Date.now, random: Math.random, sleep };
 
-/** The settings a client shows when printed: everything but the secret. */
+/**
+ * The settings a client shows when printed: everything but the secret.
+ *
+ * @example
+ * ```ts
+ * console.log(civic.settings.baseUrl);
+ * ```
+ */
 export interface CivicPassClientSettings {
   baseUrl: string;
   tokenUrl: string;

@@ -16,7 +16,14 @@ import { RETRY_DEFAULTS } from './retry.js';
  */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-/** How the client authenticates to the token endpoint (RFC 6749 section 2.3.1). */
+/**
+ * How the client authenticates to the token endpoint (RFC 6749 section 2.3.1).
+ *
+ * @example
+ * ```ts
+ * createCivicPassClient({ clientAuthentication: 'client_secret_basic' });
+ * ```
+ */
 export type ClientAuthenticationMethod = 'client_secret_post' | 'client_secret_basic';
 
 /**
@@ -50,7 +57,14 @@ export interface CivicPassClientOptions {
   fetch?: FetchLike;
 }
 
-/** The options after defaults, environment and checks; internal. */
+/**
+ * The options after defaults, environment and checks; internal.
+ *
+ * @example
+ * ```ts
+ * const { baseUrl, apiOrigin } = resolveConfig({});
+ * ```
+ */
 export interface ResolvedConfig {
   clientId: string | undefined;
   clientSecret: string | undefined;
@@ -67,10 +81,24 @@ export interface ResolvedConfig {
   fetch: FetchLike;
 }
 
-/** The default deadline of one attempt, in milliseconds. */
+/**
+ * The default deadline of one attempt, in milliseconds.
+ *
+ * @example
+ * ```ts
+ * createCivicPassClient({ timeoutMs: DEFAULT_TIMEOUT_MS / 3 });
+ * ```
+ */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** True for `localhost`, `127.0.0.0/8` and `[::1]`: the only hosts allowed over plain `http:`. */
+/**
+ * True for `localhost`, `127.0.0.0/8` and `[::1]`: the only hosts allowed over plain `http:`.
+ *
+ * @example
+ * ```ts
+ * isLoopbackHost(new URL('http://127.0.0.1:4010').hostname); // true
+ * ```
+ */
 export function isLoopbackHost(hostname: string): boolean {
   if (hostname === 'localhost' || hostname === '[::1]') return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
@@ -115,7 +143,14 @@ function env(name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
-/** Applies defaults and the environment, and refuses bad options with a `CivicPassError`. */
+/**
+ * Applies defaults and the environment, and refuses bad options with a `CivicPassError`.
+ *
+ * @example
+ * ```ts
+ * const config = resolveConfig({ baseUrl: 'http://localhost:4010' });
+ * ```
+ */
 export function resolveConfig(options: CivicPassClientOptions): ResolvedConfig {
   if (options === null || typeof options !== 'object') {
     throw configError('createCivicPassClient takes an options object');

@@ -5,7 +5,14 @@
  * into a message, a field or a `cause`, so printing or serialising an error is safe.
  */
 
-/** Response headers that carry the server's request id, tried in this order. */
+/**
+ * Response headers that carry the server's request id, tried in this order.
+ *
+ * @example
+ * ```ts
+ * REQUEST_ID_HEADERS.includes('x-amzn-requestid'); // true
+ * ```
+ */
 export const REQUEST_ID_HEADERS = [
   'x-request-id',
   'x-amzn-requestid',
@@ -83,7 +90,14 @@ export class CivicPassError extends Error {
 }
 named(CivicPassError, 'CivicPassError');
 
-/** What {@link createApiError} needs to know about a failed answer. */
+/**
+ * What {@link createApiError} needs to know about a failed answer.
+ *
+ * @example
+ * ```ts
+ * const init: ApiErrorInit = { status: 404, operationId: 'getPii', method: 'GET', path: '/piirequest/{scopeRequestId}', body: undefined };
+ * ```
+ */
 export interface ApiErrorInit {
   /** The HTTP status of the answer. */
   status: number;
@@ -99,7 +113,14 @@ export interface ApiErrorInit {
   response?: Response;
 }
 
-/** The server's request id, when the answer carries one of {@link REQUEST_ID_HEADERS}. */
+/**
+ * The server's request id, when the answer carries one of {@link REQUEST_ID_HEADERS}.
+ *
+ * @example
+ * ```ts
+ * requestIdOf(new Response(null, { headers: { 'x-request-id': 'r1' } })); // 'r1'
+ * ```
+ */
 export function requestIdOf(response: Response | undefined): string | undefined {
   if (!response) return undefined;
   for (const name of REQUEST_ID_HEADERS) {
@@ -124,7 +145,14 @@ function detailOf(body: unknown): string | undefined {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-/** Names an operation the same way in every message: `getPass (GET /pass/{chain}/…)`. */
+/**
+ * Names an operation the same way in every message.
+ *
+ * @example
+ * ```ts
+ * describeOperation('getPii', 'GET', '/piirequest/{scopeRequestId}'); // 'getPii (GET /piirequest/{scopeRequestId})'
+ * ```
+ */
 export function describeOperation(
   operationId: string | undefined,
   method: string,
@@ -281,7 +309,14 @@ export function createApiError(init: ApiErrorInit): ApiError {
   return new ApiError(init);
 }
 
-/** Where a request was going when it failed without an answer. */
+/**
+ * Where a request was going when it failed without an answer.
+ *
+ * @example
+ * ```ts
+ * const target: RequestTarget = { operationId: 'listPass', method: 'POST', path: '/pass' };
+ * ```
+ */
 export interface RequestTarget {
   /** The spec's operationId, when known (the token request has none). */
   operationId?: string | undefined;
@@ -322,7 +357,14 @@ export class ConnectionError extends CivicPassError {
 }
 named(ConnectionError, 'ConnectionError');
 
-/** True for undici's "connection refused" (`cause.code === 'ECONNREFUSED'`), also when aggregated. */
+/**
+ * True for undici's "connection refused" (`cause.code === 'ECONNREFUSED'`), also when aggregated.
+ *
+ * @example
+ * ```ts
+ * isConnectionRefused(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })); // true
+ * ```
+ */
 export function isConnectionRefused(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const { code, errors, cause } = error as { code?: unknown; errors?: unknown; cause?: unknown };
@@ -362,7 +404,14 @@ export class TimeoutError extends CivicPassError {
 }
 named(TimeoutError, 'TimeoutError');
 
-/** What a {@link TokenError} knows about the token endpoint's answer. */
+/**
+ * What a {@link TokenError} knows about the token endpoint's answer.
+ *
+ * @example
+ * ```ts
+ * new TokenError('refused', { error: 'invalid_client', status: 401 });
+ * ```
+ */
 export interface TokenErrorInit {
   /** The OAuth `error` code, e.g. `invalid_client` or `access_denied`. */
   error?: string | undefined;

@@ -44,8 +44,8 @@ export {
 } from './errors.js';
 export { DEFAULT_PAGE_SIZE } from './pagination.js';
 export type { RawClient } from './raw.js';
-export { EXPIRE_LEAD_S, PassesResource } from './resources/passes.js';
-export { PiiResource } from './resources/pii.js';
+export { EXPIRE_LEAD_S, type PassesResource } from './resources/passes.js';
+export type { PiiResource } from './resources/pii.js';
 export { RETRY_DEFAULTS } from './retry.js';
 export type {
   CallOptions,

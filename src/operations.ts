@@ -5,7 +5,14 @@
  */
 import { OPERATIONS, type OperationId } from '../generated/api.js';
 
-/** An operation as the transport and the errors see it. */
+/**
+ * An operation as the transport and the errors see it.
+ *
+ * @example
+ * ```ts
+ * const { operationId, path } = operationById('getPass');
+ * ```
+ */
 export interface OperationInfo {
   readonly operationId: OperationId;
   readonly method: string;
@@ -32,7 +39,14 @@ for (const operation of OPERATIONS as readonly OperationInfo[]) {
   BY_TEMPLATE.set(`${operation.method} ${operation.path}`, operation);
 }
 
-/** The operation a request is, from its method and its path below the base URL (no query). */
+/**
+ * The operation a request is, from its method and its path below the base URL (no query).
+ *
+ * @example
+ * ```ts
+ * matchOperation('POST', '/pass/solana/devnet')?.operationId; // 'issuePass'
+ * ```
+ */
 export function matchOperation(method: string, path: string): OperationInfo | undefined {
   const candidates = BY_METHOD.get(method);
   if (!candidates) return undefined;
@@ -42,12 +56,26 @@ export function matchOperation(method: string, path: string): OperationInfo | un
   return undefined;
 }
 
-/** The operation with this method and path template, if the spec has it. */
+/**
+ * The operation with this method and path template, if the spec has it.
+ *
+ * @example
+ * ```ts
+ * operationByTemplate('GET', '/piirequest/{scopeRequestId}')?.operationId; // 'getPii'
+ * ```
+ */
 export function operationByTemplate(method: string, template: string): OperationInfo | undefined {
   return BY_TEMPLATE.get(`${method} ${template}`);
 }
 
-/** The operation with this operationId; throws when the spec has none (a programming error). */
+/**
+ * The operation with this operationId; throws when the spec has none (a programming error).
+ *
+ * @example
+ * ```ts
+ * operationById('deletePass').method; // 'DELETE'
+ * ```
+ */
 export function operationById(operationId: OperationId): OperationInfo {
   for (const operation of OPERATIONS as readonly OperationInfo[]) {
     if (operation.operationId === operationId) return operation;

@@ -4,7 +4,14 @@
  * request, which comes back empty.
  */
 
-/** listAll's page size when none is given: the API's own default `limit`. */
+/**
+ * listAll's page size when none is given: the API's own default `limit`.
+ *
+ * @example
+ * ```ts
+ * civic.passes.listAll({ pageSize: DEFAULT_PAGE_SIZE * 5 });
+ * ```
+ */
 export const DEFAULT_PAGE_SIZE = 20;
 
 /**

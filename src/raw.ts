@@ -7,7 +7,12 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/openapi.js';
 import { InvalidResponseError } from './errors.js';
 import { operationByTemplate } from './operations.js';
-import { KeptBodyRequest, type Transport, type TransportCallOptions } from './transport.js';
+import {
+  KeptBodyRequest,
+  type Transport,
+  type TransportCallOptions,
+  withoutMiddleware,
+} from './transport.js';
 import { serializePath } from './validate.js';
 
 /**
@@ -35,7 +40,14 @@ type AnyCall = (
   init?: AnyInit,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-/** Creates the openapi-fetch client of one client, wired to its transport. */
+/**
+ * Creates the openapi-fetch client of one client, wired to its transport.
+ *
+ * @example
+ * ```ts
+ * const { raw, call } = createRawClient(config.baseUrl, transport);
+ * ```
+ */
 export function createRawClient(baseUrl: string, transport: Transport) {
   const inner = createClient<paths>({
     baseUrl,
@@ -59,8 +71,11 @@ export function createRawClient(baseUrl: string, transport: Transport) {
       response = await transport.send(request, options);
       return response;
     };
+    const send = () => (inner[method] as unknown as AnyCall)(template, { ...init, fetch });
+    const noMiddleware =
+      middleware.size === 0 && !(init?.middleware as unknown[] | undefined)?.length;
     try {
-      return await (inner[method] as unknown as AnyCall)(template, { ...init, fetch });
+      return await (noMiddleware ? withoutMiddleware(send) : send());
     } catch (error) {
       if (error instanceof SyntaxError && response) {
         const operation = operationByTemplate(method, template);
@@ -74,12 +89,31 @@ export function createRawClient(baseUrl: string, transport: Transport) {
     }
   }
 
-  const raw = { ...inner } as RawClient;
+  // Middleware registered on `raw`: while there is any, requests keep their body for it to see.
+  const middleware = new Set<unknown>();
+  const raw = {
+    ...inner,
+    use(...added: Parameters<RawClient['use']>) {
+      inner.use(...added);
+      for (const m of added) if (m) middleware.add(m);
+    },
+    eject(...removed: Parameters<RawClient['eject']>) {
+      inner.eject(...removed);
+      for (const m of removed) middleware.delete(m);
+    },
+  } as RawClient;
   for (const method of METHODS) {
-    const wrapped = (url: string, init?: AnyInit) =>
-      init?.fetch !== undefined
-        ? (inner[method] as unknown as AnyCall)(url, init) // the caller's own fetch: theirs to handle
-        : call(method, url, init);
+    const wrapped = (url: string, init?: AnyInit) => {
+      // The caller's own fetch: theirs to handle, no token.
+      if (init?.fetch !== undefined) return (inner[method] as unknown as AnyCall)(url, init);
+      if (init === undefined) return call(method, url, undefined);
+      const { signal, timeoutMs, maxRetries, ...rest } = init;
+      return call(method, url, rest, {
+        signal: signal instanceof AbortSignal ? signal : undefined,
+        timeoutMs: typeof timeoutMs === 'number' ? timeoutMs : undefined,
+        maxRetries: typeof maxRetries === 'number' ? maxRetries : undefined,
+      });
+    };
     (raw as unknown as Record<Method, unknown>)[method] = wrapped;
   }
   (raw as unknown as { request: unknown }).request = (

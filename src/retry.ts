@@ -19,7 +19,14 @@
  */
 import type { OperationId } from '../generated/api.js';
 
-/** The policy's numbers, conservative on purpose. */
+/**
+ * The policy's numbers, conservative on purpose.
+ *
+ * @example
+ * ```ts
+ * createCivicPassClient({ maxRetries: RETRY_DEFAULTS.maxRetries + 1 });
+ * ```
+ */
 export const RETRY_DEFAULTS = {
   /** Retries after the first attempt. */
   maxRetries: 2,
@@ -37,18 +44,39 @@ const NON_IDEMPOTENT_OPERATIONS: ReadonlySet<OperationId> = new Set<OperationId>
 /** Methods that, on a path the spec does not describe, are treated as not idempotent. */
 const NON_IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['POST', 'PATCH']);
 
-/** Statuses after which an idempotent request is retried. */
+/**
+ * Statuses after which an idempotent request is retried.
+ *
+ * @example
+ * ```ts
+ * isRetryableStatus(503); // true
+ * ```
+ */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
 
-/** Whether an operation may be repeated after the server may have acted on it. */
+/**
+ * Whether an operation may be repeated after the server may have acted on it.
+ *
+ * @example
+ * ```ts
+ * isIdempotent('issuePass', 'POST'); // false
+ * ```
+ */
 export function isIdempotent(operationId: OperationId | undefined, method: string): boolean {
   if (operationId !== undefined) return !NON_IDEMPOTENT_OPERATIONS.has(operationId);
   return !NON_IDEMPOTENT_METHODS.has(method);
 }
 
-/** How one attempt ended, as far as the policy cares. */
+/**
+ * How one attempt ended, as far as the policy cares.
+ *
+ * @example
+ * ```ts
+ * const outcome: AttemptOutcome = { kind: 'status', status: 429 };
+ * ```
+ */
 export type AttemptOutcome =
   /** The server answered with this status. */
   | { kind: 'status'; status: number }
@@ -59,7 +87,14 @@ export type AttemptOutcome =
   /** The token could not be obtained, so the request was not sent. */
   | { kind: 'token-unavailable' };
 
-/** The policy: may this outcome be retried for this operation? (The attempt budget is checked apart.) */
+/**
+ * The policy: may this outcome be retried for this operation? (The attempt budget is checked apart.)
+ *
+ * @example
+ * ```ts
+ * shouldRetry(false, { kind: 'connection', refused: true }); // true: the server never saw it
+ * ```
+ */
 export function shouldRetry(idempotent: boolean, outcome: AttemptOutcome): boolean {
   switch (outcome.kind) {
     case 'token-unavailable':
@@ -76,6 +111,11 @@ export function shouldRetry(idempotent: boolean, outcome: AttemptOutcome): boole
 /**
  * Reads `Retry-After`: delay-seconds or an HTTP date (RFC 9110 section 10.2.3), in milliseconds,
  * or `undefined` when absent or unreadable.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter('7', Date.now()); // 7000
+ * ```
  */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
   if (value === null) return undefined;
@@ -89,6 +129,11 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
 /**
  * The wait before retry number `retry` (1 for the first retry): the server's `Retry-After` when
  * given (capped, no jitter), else full jitter over the exponential bound.
+ *
+ * @example
+ * ```ts
+ * retryDelayMs(2, undefined, Math.random); // between 0 and 1000
+ * ```
  */
 export function retryDelayMs(
   retry: number,
@@ -100,7 +145,14 @@ export function retryDelayMs(
   return Math.floor(random() * bound);
 }
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts.
+ *
+ * @example
+ * ```ts
+ * await sleep(500, signal);
+ * ```
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {

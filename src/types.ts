@@ -7,9 +7,23 @@ import type { components } from '../generated/openapi.js';
 
 type Schemas = components['schemas'];
 
-/** A chain's programming model: `solana` or `ethereum` (every EVM network is under `ethereum`). */
+/**
+ * A chain's programming model: `solana` or `ethereum` (every EVM network is under `ethereum`).
+ *
+ * @example
+ * ```ts
+ * const chain: Chain = 'ethereum';
+ * ```
+ */
 export type Chain = Schemas['Chain'];
-/** Any network of any chain, as the spec lists them (`devnet`, `sepolia`, `polygonAmoy`, ...). */
+/**
+ * Any network of any chain, as the spec lists them (`devnet`, `sepolia`, `polygonAmoy`, ...).
+ *
+ * @example
+ * ```ts
+ * const network: ChainNetwork = 'polygonAmoy';
+ * ```
+ */
 export type ChainNetwork = Schemas['ChainNetwork'];
 /**
  * The networks of one chain, from the spec's `x-civic-chains`.
@@ -20,33 +34,131 @@ export type ChainNetwork = Schemas['ChainNetwork'];
  * ```
  */
 export type NetworkOf<C extends Chain> = (typeof CHAINS)[C]['networks'][number];
-/** A pass state as set or filtered on (`ACTIVE`, `FROZEN`, `REVOKED`, `REQUESTED`, `REJECTED`). */
+/**
+ * A pass state as set or filtered on (`ACTIVE`, `FROZEN`, `REVOKED`, `REQUESTED`, `REJECTED`).
+ *
+ * @example
+ * ```ts
+ * await civic.passes.list({ filter: { state: 'REJECTED' } });
+ * ```
+ */
 export type State = Schemas['State'];
-/** The state Civic records for a pass. */
+/**
+ * The state Civic records for a pass.
+ *
+ * @example
+ * ```ts
+ * if (pass.state === 'REQUESTED') console.log('not on chain yet');
+ * ```
+ */
 export type PassState = Schemas['PassState'];
-/** The state a pass has on chain. */
+/**
+ * The state a pass has on chain.
+ *
+ * @example
+ * ```ts
+ * if (pass.onChainState !== pass.state) console.log('change pending on chain');
+ * ```
+ */
 export type OnChainState = Schemas['OnChainState'];
-/** What happened to a pass (`TOKEN_ISSUED`, `TOKEN_FROZEN_INITIATED`, ...). */
+/**
+ * What happened to a pass (`TOKEN_ISSUED`, `TOKEN_FROZEN_INITIATED`, ...).
+ *
+ * @example
+ * ```ts
+ * const issued = pass.events.some((e) => e.eventType === 'TOKEN_ISSUED');
+ * ```
+ */
 export type PassEventType = Schemas['PassEventType'];
-/** How far an event's chain transaction got. */
+/**
+ * How far an event's chain transaction got.
+ *
+ * @example
+ * ```ts
+ * const failed = pass.events.filter((e) => e.transaction?.status === 'failed');
+ * ```
+ */
 export type TransactionStatus = Schemas['TransactionStatus'];
-/** The chain transaction behind an event. */
+/**
+ * The chain transaction behind an event.
+ *
+ * @example
+ * ```ts
+ * const hashes = pass.events.flatMap((e) => (e.transaction ? [e.transaction.identifier] : []));
+ * ```
+ */
 export type PassTransaction = Schemas['PassTransaction'];
-/** One entry of a pass's history. */
+/**
+ * One entry of a pass's history.
+ *
+ * @example
+ * ```ts
+ * const last: PassEvent | undefined = pass.events.at(-1);
+ * ```
+ */
 export type PassEvent = Schemas['PassEvent'];
-/** A Civic Pass held by one wallet on one chain and network. */
+/**
+ * A Civic Pass held by one wallet on one chain and network.
+ *
+ * @example
+ * ```ts
+ * const pass: Pass = await civic.passes.get(ref);
+ * ```
+ */
 export type Pass = Schemas['Pass'];
-/** Narrows a list of passes: by state and/or by wallet. */
+/**
+ * Narrows a list of passes: by state and/or by wallet.
+ *
+ * @example
+ * ```ts
+ * const filter: ListPassFilter = { state: 'ACTIVE', walletAddress: wallet };
+ * ```
+ */
 export type ListPassFilter = Schemas['ListPassFilter'];
-/** One page of passes. */
+/**
+ * One page of passes.
+ *
+ * @example
+ * ```ts
+ * const page: PassPage = await civic.passes.list({ limit: 50 });
+ * ```
+ */
 export type PassPage = Schemas['ListPassResponse'];
-/** Where a PII request stands. */
+/**
+ * Where a PII request stands.
+ *
+ * @example
+ * ```ts
+ * if (request.status === 'verification-success') await civic.pii.approve(id);
+ * ```
+ */
 export type PiiStatus = Schemas['PiiStatus'];
-/** Your decision on a PII request. */
+/**
+ * Your decision on a PII request.
+ *
+ * @example
+ * ```ts
+ * const decision: PiiDecision = ok ? 'partner-pass' : 'partner-fail';
+ * ```
+ */
 export type PiiDecision = Schemas['PiiDecision'];
-/** A link to one piece of evidence of a PII request. */
+/**
+ * A link to one piece of evidence of a PII request.
+ *
+ * @example
+ * ```ts
+ * const rels = (request.links ?? []).map((link: PiiLink) => link.rel);
+ * ```
+ */
 export type PiiLink = Schemas['PiiLink'];
-/** A user's submission of personal data, as far as Civic has verified it. */
+/**
+ * A user's submission of personal data, as far as Civic has verified it.
+ *
+ * @example
+ * ```ts
+ * const request: PiiRequest = await civic.pii.get(scopeRequestId);
+ * ```
+ */
 export type PiiRequest = Schemas['PiiRequest'];
 
 /**

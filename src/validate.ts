@@ -9,6 +9,11 @@ import type { Chain, ListPassFilter, PassRef, State } from './types.js';
 /**
  * Seconds since the epoch of 3000-01-01T00:00:00Z. An expiry beyond it is certainly a value in
  * milliseconds by mistake (today in milliseconds is about 1.7e12, i.e. year 55 000 in seconds).
+ *
+ * @example
+ * ```ts
+ * Date.now() > YEAR_3000_S; // true: a value in milliseconds is always past it
+ * ```
  */
 export const YEAR_3000_S = 32_503_680_000;
 
@@ -48,7 +53,14 @@ function withArticle(word: string): string {
   return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 }
 
-/** Checks a wallet address against one chain's format. */
+/**
+ * Checks a wallet address against one chain's format.
+ *
+ * @example
+ * ```ts
+ * checkWallet('solana', '0x12'); // InputError: wallet "0x12" is not a solana address: ...
+ * ```
+ */
 export function checkWallet(chain: Chain, wallet: unknown, field = 'wallet'): string {
   if (typeof wallet !== 'string') {
     throw new InputError(
@@ -109,7 +121,14 @@ export function checkPassRef(ref: unknown): PassRef {
   return ref as PassRef;
 }
 
-/** Checks a pass state against the spec's `State` values. */
+/**
+ * Checks a pass state against the spec's `State` values.
+ *
+ * @example
+ * ```ts
+ * checkState('FROZEN'); // 'FROZEN'
+ * ```
+ */
 export function checkState(state: unknown, field = 'state'): State {
   if (!(STATE_VALUES as readonly unknown[]).includes(state)) {
     throw new InputError(
@@ -120,7 +139,14 @@ export function checkState(state: unknown, field = 'state'): State {
   return state as State;
 }
 
-/** Checks a count: an integer of at least `min` (1 for a page size, 0 for `skip`). */
+/**
+ * Checks a count: an integer of at least `min` (1 for a page size, 0 for `skip`).
+ *
+ * @example
+ * ```ts
+ * checkCount(0, 'limit', 1); // InputError: limit 0 is not allowed: expected a positive integer
+ * ```
+ */
 export function checkCount(value: unknown, field: string, min: 0 | 1): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
     throw new InputError(
@@ -131,7 +157,14 @@ export function checkCount(value: unknown, field: string, min: 0 | 1): number {
   return value;
 }
 
-/** Checks an expiry in seconds since the epoch, and catches milliseconds given by mistake. */
+/**
+ * Checks an expiry in seconds since the epoch, and catches milliseconds given by mistake.
+ *
+ * @example
+ * ```ts
+ * checkExpirySeconds(Date.now()); // InputError: ... looks like milliseconds ...
+ * ```
+ */
 export function checkExpirySeconds(value: unknown, field = 'expiryTimestamp'): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new InputError(
@@ -149,7 +182,14 @@ export function checkExpirySeconds(value: unknown, field = 'expiryTimestamp'): n
   return value;
 }
 
-/** Checks a list filter: known keys, a known state, a wallet in the format of some chain. */
+/**
+ * Checks a list filter: a known state, a wallet in the format of some chain.
+ *
+ * @example
+ * ```ts
+ * checkFilter({ state: 'ACTIVE' });
+ * ```
+ */
 export function checkFilter(filter: unknown): ListPassFilter | undefined {
   if (filter === undefined) return undefined;
   if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) {
@@ -178,6 +218,11 @@ export function checkFilter(filter: unknown): ListPassFilter | undefined {
 /**
  * Checks one path segment value and encodes it. Empty values, `.`, `..` and values holding `/`
  * are refused: each would change which path the request goes to.
+ *
+ * @example
+ * ```ts
+ * encodePathSegment('rel', 'id front'); // 'id%20front'
+ * ```
  */
 export function encodePathSegment(name: string, value: unknown): string {
   if (typeof value !== 'string' && typeof value !== 'number') {
@@ -200,6 +245,11 @@ export function encodePathSegment(name: string, value: unknown): string {
 /**
  * openapi-fetch's path serializer for this client: fills `{name}` placeholders with checked,
  * encoded values (see {@link encodePathSegment}), for resource calls and `raw` calls alike.
+ *
+ * @example
+ * ```ts
+ * serializePath('https://x/piirequest/{scopeRequestId}', { scopeRequestId: 'a b' }); // '.../a%20b'
+ * ```
  */
 export function serializePath(pathname: string, params: Record<string, unknown>): string {
   return pathname.replace(/\{([^{}]+)\}/g, (_placeholder, name: string) => {

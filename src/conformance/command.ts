@@ -6,7 +6,12 @@ import { formatResult, formatSummary } from './report.js';
 import { type ConformanceOptions, type ConformanceWallet, runConformance } from './runner.js';
 import { MissingValidatorError } from './schemas.js';
 
-/** Exit codes of the conformance command: the contract CI pipelines rely on. */
+/**
+ * Exit codes of the conformance command: the contract CI pipelines rely on.
+ *
+ * @example
+ * if (code === EXIT.nonConforming) console.error('the server breaks the spec');
+ */
 export const EXIT = {
   /** Every check that ran found the server conforming (skipped checks do not count). */
   conforms: 0,
@@ -16,7 +21,12 @@ export const EXIT = {
   usage: 2,
 } as const;
 
-/** The `--help` text of the conformance command. */
+/**
+ * The `--help` text of the conformance command.
+ *
+ * @example
+ * console.log(CONFORMANCE_HELP);
+ */
 export const CONFORMANCE_HELP = `Checks that a server answers as spec/customer_api.yaml says.
 
 usage: conformance --base-url <url> [options]
@@ -44,7 +54,12 @@ refused with 401).
 Exit codes: 0 the server conforms; 1 at least one check failed (each violation is printed);
 2 nothing was checked (bad arguments, missing credentials, Ajv not installed).`;
 
-/** Where the command writes, and what it reads from its environment; injectable for tests. */
+/**
+ * Where the command writes, and what it reads from its environment; injectable for tests.
+ *
+ * @example
+ * const io: CommandIo = { stdout: console.log, stderr: console.error, env: process.env };
+ */
 export interface CommandIo {
   stdout(text: string): void;
   stderr(text: string): void;

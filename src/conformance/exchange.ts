@@ -11,12 +11,22 @@ export interface Exchange {
   readonly body: Uint8Array;
 }
 
-/** The media types whose bodies are JSON (`application/json` and any `+json` suffix). */
+/**
+ * The media types whose bodies are JSON (`application/json` and any `+json` suffix).
+ *
+ * @example
+ * isJsonMediaType('application/problem+json'); // true
+ */
 export function isJsonMediaType(type: string | null): boolean {
   return type !== null && (type === 'application/json' || type.endsWith('+json'));
 }
 
-/** Reads a response completely, keeping the raw bytes. */
+/**
+ * Reads a response completely, keeping the raw bytes.
+ *
+ * @example
+ * const exchange = await toExchange({ method: 'GET', url, authorized: false }, await fetch(url));
+ */
 export async function toExchange(
   request: { method: string; url: string; authorized: boolean },
   response: Response,
@@ -38,6 +48,12 @@ function describeRequest(input: RequestInfo | URL, init?: RequestInit) {
  * A `fetch` that passes every call through and keeps a copy of each answer from the API's
  * origin, so that the checks see the status, headers and exact bytes the server sent, whatever
  * the client then made of them (a parse error included).
+ *
+ * @example
+ * const recorder = recordingFetch(baseUrl, fetch);
+ * const civic = createCivicPassClient({ baseUrl, fetch: recorder.fetch });
+ * await civic.raw.GET('/pass/{chain}/{chainNetwork}/{wallet}', { params: { path }, parseAs: 'text' });
+ * const exchange = await recorder.take(); // status, headers and bytes as sent
  */
 export function recordingFetch(
   apiBaseUrl: string,

@@ -2,7 +2,12 @@ import type { CheckResult, ConformanceReport } from './runner.js';
 
 const LABEL = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' } as const;
 
-/** One line for a check (and one more per violation), as the readable report prints it. */
+/**
+ * One line for a check (and one more per violation), as the readable report prints it.
+ *
+ * @example
+ * runConformance({ baseUrl, onResult: (result) => console.log(formatResult(result)) });
+ */
 export function formatResult(result: CheckResult): string {
   const answer =
     result.status === undefined
@@ -15,7 +20,12 @@ export function formatResult(result: CheckResult): string {
   return lines.join('\n');
 }
 
-/** The summary line: checks passed/failed/skipped and operations checked. */
+/**
+ * The summary line: checks passed/failed/skipped and operations checked.
+ *
+ * @example
+ * console.log(formatSummary(report)); // https://… conforms to …: 19 checks, 8 passed, …
+ */
 export function formatSummary(report: ConformanceReport): string {
   const verdict = report.ok ? 'conforms' : 'DOES NOT CONFORM';
   return (

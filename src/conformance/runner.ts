@@ -509,6 +509,24 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     options.onResult?.(result);
   }
 
+  // An operation of the spec that no check exercises cannot be vouched for: that is a failure,
+  // not a silent gap (it happens when the spec gains an operation before the runner knows it).
+  const planned = new Set(results.map((r) => r.operationId));
+  for (const op of OPERATIONS) {
+    if (planned.has(op.operationId)) continue;
+    const result: CheckResult = {
+      operationId: op.operationId,
+      name: `${op.operationId} has a conformance check`,
+      method: op.method,
+      path: op.path,
+      outcome: 'failed',
+      violations: [`the runner has no check for ${op.operationId}: update src/conformance`],
+      durationMs: 0,
+    };
+    results.push(result);
+    options.onResult?.(result);
+  }
+
   const count = (outcome: CheckOutcome) => results.filter((r) => r.outcome === outcome).length;
   const checked = new Set(results.filter((r) => r.outcome !== 'skipped').map((r) => r.operationId));
   return {

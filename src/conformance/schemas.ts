@@ -24,7 +24,12 @@ export interface ResponseValidator {
   validate(operationId: string, status: number, contentType: string, body: unknown): string[];
 }
 
-/** Thrown when the optional peer dependencies `ajv` and `ajv-formats` are not installed. */
+/**
+ * Thrown when the optional peer dependencies `ajv` and `ajv-formats` are not installed.
+ *
+ * @example
+ * await createResponseValidator().catch((e) => e instanceof MissingValidatorError && console.error(e.message));
+ */
 export class MissingValidatorError extends Error {
   override readonly name = 'MissingValidatorError';
 }
@@ -86,7 +91,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The media type of a `content-type` header, without parameters, lower-cased. */
+/**
+ * The media type of a `content-type` header, without parameters, lower-cased.
+ *
+ * @example
+ * mediaType('Application/JSON; charset=utf-8'); // 'application/json'
+ */
 export function mediaType(contentType: string | null | undefined): string | null {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   return type ? type : null;

@@ -23,9 +23,16 @@ import {
   checkPassRef,
   checkState,
 } from '../validate.js';
-import { expectObject, perform, type ResourceContext } from './shared.js';
+import { checkCallOptions, expectObject, perform, type ResourceContext } from './shared.js';
 
-/** `passes.expire` without `at` makes the pass expire this many seconds from now. */
+/**
+ * `passes.expire` without `at` makes the pass expire this many seconds from now.
+ *
+ * @example
+ * ```ts
+ * await civic.passes.expire(ref); // expiryTimestamp = now (seconds) + EXPIRE_LEAD_S
+ * ```
+ */
 export const EXPIRE_LEAD_S = 5;
 
 const pathOf = (ref: PassRef) => ({
@@ -117,7 +124,8 @@ export class PassesResource {
    * await civic.passes.freeze(ref);
    * ```
    */
-  freeze(ref: PassRef, options?: CallOptions): Promise<void> {
+  async freeze(ref: PassRef, options?: CallOptions): Promise<void> {
+    checkPassRef(ref);
     return this.update({ ...ref, state: 'FROZEN' }, options);
   }
 
@@ -129,7 +137,8 @@ export class PassesResource {
    * await civic.passes.unfreeze(ref);
    * ```
    */
-  unfreeze(ref: PassRef, options?: CallOptions): Promise<void> {
+  async unfreeze(ref: PassRef, options?: CallOptions): Promise<void> {
+    checkPassRef(ref);
     return this.update({ ...ref, state: 'ACTIVE' }, options);
   }
 
@@ -143,26 +152,20 @@ export class PassesResource {
    * await civic.passes.expire(ref, { at: new Date('2030-01-01') });   // later
    * ```
    */
-  expire(ref: PassRef, input: ExpireInput = {}, options?: CallOptions): Promise<void> {
+  async expire(ref: PassRef, input: ExpireInput = {}, options?: CallOptions): Promise<void> {
+    checkPassRef(ref);
     if (input === null || typeof input !== 'object') {
-      return Promise.reject(
-        new InputError('at', 'expire takes { at?: Date | number } as its second argument'),
-      );
+      throw new InputError('at', 'expire takes { at?: Date | number } as its second argument');
     }
-    let seconds: number;
     const { at } = input;
-    if (at === undefined) seconds = Math.floor(this.#context.runtime.now() / 1000) + EXPIRE_LEAD_S;
-    else if (at instanceof Date) {
-      if (Number.isNaN(at.getTime())) {
-        return Promise.reject(new InputError('at', 'at is an invalid Date'));
-      }
+    let seconds: number;
+    if (at === undefined) {
+      seconds = Math.floor(this.#context.runtime.now() / 1000) + EXPIRE_LEAD_S;
+    } else if (at instanceof Date) {
+      if (Number.isNaN(at.getTime())) throw new InputError('at', 'at is an invalid Date');
       seconds = Math.floor(at.getTime() / 1000);
     } else {
-      try {
-        seconds = checkExpirySeconds(at, 'at');
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      seconds = checkExpirySeconds(at, 'at');
     }
     return this.update({ ...ref, expiryTimestamp: seconds }, options);
   }
@@ -211,6 +214,7 @@ export class PassesResource {
     if (input === null || typeof input !== 'object') {
       throw new InputError('input', 'listAll takes { filter?, pageSize? }');
     }
+    checkCallOptions(options);
     const filter = checkFilter(input.filter);
     const pageSize =
       input.pageSize === undefined ? DEFAULT_PAGE_SIZE : checkCount(input.pageSize, 'pageSize', 1);

@@ -10,13 +10,27 @@ import type { createRawClient } from '../raw.js';
 import type { Runtime } from '../transport.js';
 import type { CallOptions } from '../types.js';
 
-/** What the resources share with the client that made them. */
+/**
+ * What the resources share with the client that made them.
+ *
+ * @example
+ * ```ts
+ * const passes = new PassesResource({ call, runtime });
+ * ```
+ */
 export interface ResourceContext {
   call: ReturnType<typeof createRawClient>['call'];
   runtime: Runtime;
 }
 
-/** Checks the options of one call before anything is sent. */
+/**
+ * Checks the options of one call before anything is sent.
+ *
+ * @example
+ * ```ts
+ * checkCallOptions({ timeoutMs: 0 }); // InputError naming timeoutMs
+ * ```
+ */
 export function checkCallOptions(options: CallOptions | undefined): CallOptions {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object') {
@@ -62,6 +76,11 @@ function parseAsFor(responseContentTypes: Readonly<Record<string, readonly strin
 /**
  * Sends one operation and returns its success data; an error status throws the `ApiError`
  * subclass the factory picks.
+ *
+ * @example
+ * ```ts
+ * const { data } = await perform(context, 'getPii', { params: { path: { scopeRequestId } } }, options);
+ * ```
  */
 export async function perform(
   context: ResourceContext,
@@ -92,7 +111,14 @@ export async function perform(
   return { data: result.data, response };
 }
 
-/** Checks that a success answer is a JSON object, as the operation promises. */
+/**
+ * Checks that a success answer is a JSON object, as the operation promises.
+ *
+ * @example
+ * ```ts
+ * const pass = expectObject<Pass>(result, 'getPass', 'a pass');
+ * ```
+ */
 export function expectObject<T>(
   result: { data: unknown; response: Response },
   operationId: OperationId,

@@ -36,7 +36,12 @@ export interface PrismMock {
   stop(): Promise<void>;
 }
 
-/** Thrown when Prism cannot be found, exits early, or does not start listening in time. */
+/**
+ * Thrown when Prism cannot be found, exits early, or does not start listening in time.
+ *
+ * @example
+ * await startPrism().catch((e) => e instanceof PrismStartError && console.error(e.output));
+ */
 export class PrismStartError extends Error {
   override readonly name = 'PrismStartError';
   /** Prism's own output up to the failure. */
@@ -59,6 +64,9 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  * Where the `prism` command of `@stoplight/prism-cli` lives. It is a development dependency of
  * this package, so a user of the `./testing` entry point must install it; say so when it is
  * missing instead of failing with a bare MODULE_NOT_FOUND.
+ *
+ * @example
+ * spawn(process.execPath, [prismBinPath(), ...prismArguments()]);
  */
 export function prismBinPath(): string {
   const require = createRequire(import.meta.url);
@@ -80,7 +88,12 @@ export function prismBinPath(): string {
   return path.join(path.dirname(manifestPath), bin);
 }
 
-/** The command-line arguments for `prism mock`, in the order Prism documents them. */
+/**
+ * The command-line arguments for `prism mock`, in the order Prism documents them.
+ *
+ * @example
+ * prismArguments({ spec: 'a.yaml', seed: 7 }); // ['mock', 'a.yaml', '--errors', '-h', '127.0.0.1', '-p', '0', '-d', '--seed', '7']
+ */
 export function prismArguments(options: PrismOptions = {}): string[] {
   const args = ['mock', options.spec ?? defaultSpecPath()];
   if (options.errors ?? true) args.push('--errors');

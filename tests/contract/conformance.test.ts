@@ -49,7 +49,7 @@ describe('the conformance runner against Prism', () => {
     expect(report.ok).toBe(true);
   });
 
-  it('as a command: exits 0, read-only by default, and writes JUnit XML without failures', async () => {
+  it('as a command (client_secret_basic): exits 0, read-only by default, JUnit without failures', async () => {
     const junit = path.join(mkdtempSync(path.join(tmpdir(), 'civic-junit-')), 'conformance.xml');
     const out: string[] = [];
     const io: CommandIo = {
@@ -58,7 +58,16 @@ describe('the conformance runner against Prism', () => {
       env: { CIVIC_CLIENT_ID: env.clientId, CIVIC_CLIENT_SECRET: env.clientSecret },
     };
     const code = await conformanceCommand(
-      ['--base-url', env.staticUrl, '--token-url', env.tokenUrl, '--junit', junit],
+      [
+        '--base-url',
+        env.staticUrl,
+        '--token-url',
+        env.tokenUrl,
+        '--client-auth',
+        'client_secret_basic',
+        '--junit',
+        junit,
+      ],
       io,
     );
     const text = out.join('\n');

@@ -7,21 +7,26 @@
  * unknown extra properties. Prism reseeds for each request, so the same request gets the same
  * body whatever order the tests run in: a failure there is repeatable.
  */
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { OPERATIONS } from '../../generated/api.js';
 import { createCivicPassClient } from '../../src/client.js';
 import { createResponseValidator } from '../../src/conformance/index.js';
 import type { ApiError } from '../../src/errors.js';
 import type { CallOptions } from '../../src/types.js';
 import { fetchLog, type LoggedCall } from '../support/fetch-log.js';
+import type { CoverageMeta } from '../support/phase-reporter.js';
 import { CASES, expectedErrorClass, findUncovered, isSuccess } from './cases.js';
 
 const env = inject('contract');
 const responses = await createResponseValidator();
 
-/** Which (operation, status) cases passed, statically and dynamically, for the coverage line. */
-const covered = new Set<string>();
-const coveredDynamic = new Set<string>();
+/**
+ * Marks a case as covering `operationId status` (in `mode`); the phase reporter counts the marks
+ * of the cases that passed and prints the coverage line at the end of the run.
+ */
+function covers(task: { meta: object }, op: { operationId: string }, status: number, mode: string) {
+  (task.meta as CoverageMeta).covers = { operation: op.operationId, status, mode };
+}
 
 function client(baseUrl: string) {
   const log = fetchLog({ keepAnswers: true });
@@ -89,18 +94,22 @@ describe('coverage of the spec', () => {
 describe.each(OPERATIONS.map((op) => [op.operationId, op] as const))('%s', (_id, op) => {
   for (const status of op.statusCodes) {
     if (isSuccess(status)) {
-      it(`${status}: the client returns what the spec promises (static mock)`, async () => {
+      it(`${status}: the client returns what the spec promises (static mock)`, async ({ task }) => {
         await expectSuccess(env.staticUrl, op, status);
-        covered.add(`${op.operationId} ${status}`);
+        covers(task, op, status, 'static');
       });
-      it(`${status}: the same on generated bodies (dynamic mock, seed ${env.dynamicSeed})`, async () => {
+      it(`${status}: the same on generated bodies (dynamic mock, seed ${env.dynamicSeed})`, async ({
+        task,
+      }) => {
         await expectSuccess(env.dynamicUrl, op, status);
-        coveredDynamic.add(`${op.operationId} ${status}`);
+        covers(task, op, status, 'dynamic');
       });
       continue;
     }
     const ErrorClass = expectedErrorClass(status);
-    it(`${status} (Prefer: code=${status}): the client throws ${ErrorClass?.name}`, async () => {
+    it(`${status} (Prefer: code=${status}): the client throws ${ErrorClass?.name}`, async ({
+      task,
+    }) => {
       const { civic, log } = client(env.staticUrl);
       const error = await CASES[op.operationId]
         .call(civic, { headers: { Prefer: `code=${status}` } })
@@ -134,20 +143,7 @@ describe.each(OPERATIONS.map((op) => [op.operationId, op] as const))('%s', (_id,
         const body = (error as ApiError).body;
         expect(responses.validate(op.operationId, status, 'application/json', body)).toEqual([]);
       }
-      covered.add(`${op.operationId} ${status}`);
+      covers(task, op, status, 'static');
     });
   }
-});
-
-afterAll(() => {
-  const statuses = OPERATIONS.flatMap((op) => op.statusCodes.map((s) => `${op.operationId} ${s}`));
-  const successes = statuses.filter((key) => isSuccess(Number(key.split(' ')[1])));
-  const operations = OPERATIONS.filter((op) =>
-    op.statusCodes.every((s) => covered.has(`${op.operationId} ${s}`)),
-  );
-  console.log(
-    `contract coverage: operations ${operations.length}/${OPERATIONS.length}, ` +
-      `status codes ${covered.size}/${statuses.length}, ` +
-      `dynamic success cases ${coveredDynamic.size}/${successes.length}`,
-  );
 });

@@ -285,4 +285,30 @@ describe('token: client credentials through oauth4webapi', () => {
     await expect(civic.passes.get(EVM_REF)).rejects.toBeInstanceOf(TokenError);
     expect(api.apiRequests()).toHaveLength(0);
   });
+
+  it('lets one caller abort while waiting for the shared token, without cancelling it for the others', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const api = fakeApi({
+      token: async () => {
+        await gate;
+        return Response.json({ access_token: 'shared', token_type: 'Bearer', expires_in: 3600 });
+      },
+      api: ok,
+    });
+    const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
+    const controller = new AbortController();
+    const reason = new Error('impatient');
+    const impatient = civic.passes.get(EVM_REF, { signal: controller.signal });
+    const patient = civic.passes.get(EVM_REF);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(reason);
+    await expect(impatient).rejects.toBe(reason);
+    release();
+    await expect(patient).resolves.toMatchObject({ id: 'p1' });
+    expect(api.tokenRequests()).toHaveLength(1);
+    expect(api.apiRequests()).toHaveLength(1);
+  });
 });

@@ -230,4 +230,42 @@ describe('raw: the typed openapi-fetch client on the same transport', () => {
     expect(request?.headers.get('authorization')).toBe('Bearer tok-1');
     expect(request?.body).toBe('{"limit":1,"skip":0}');
   });
+
+  it('lets middleware registered on raw see the request body, and still sends it', async () => {
+    const api = fakeApi({ api: () => Response.json(passBody(), { status: 202 }) });
+    const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
+    const seenByMiddleware: string[] = [];
+    const logger = {
+      async onRequest({ request }: { request: Request }) {
+        seenByMiddleware.push(await request.clone().text());
+      },
+    };
+    civic.raw.use(logger);
+    await civic.passes.issue(EVM_REF);
+    civic.raw.eject(logger);
+    await civic.passes.issue(EVM_REF);
+    const body = JSON.stringify({ walletAddress: EVM_REF.wallet });
+    expect(seenByMiddleware).toEqual([body]);
+    expect(api.apiRequests().map((r) => r.body)).toEqual([body, body]);
+  });
+
+  it('hands raw callers a response they can still read (the body was read within the attempt)', async () => {
+    const api = fakeApi({
+      api: () => Response.json({ records: [] }, { headers: { 'x-request-id': 'r1' } }),
+    });
+    const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
+    const { data, response } = await civic.raw.POST('/pass', { body: { limit: 1, skip: 0 } });
+    expect(data).toEqual({ records: [] });
+    expect(response).toBeInstanceOf(Response);
+    expect(response.headers.get('x-request-id')).toBe('r1');
+    expect(await response.text()).toBe('{"records":[]}');
+    expect(await response.clone().json()).toEqual({ records: [] });
+    expect(await new Response(response.body).text()).toBe('{"records":[]}');
+  });
+
+  it('passes a 204 through with no data', async () => {
+    const api = fakeApi({ api: () => new Response(null, { status: 204 }) });
+    const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
+    await expect(civic.pii.approve('abc')).resolves.toBeUndefined();
+  });
 });
