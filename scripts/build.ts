@@ -28,4 +28,3 @@ if (!readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')) {
   process.exit(1);
 }
 chmodSync(BIN, 0o755);
-console.log('build: dist/ written');
