@@ -173,7 +173,7 @@ async function main(): Promise<number> {
       console.log(`\n${tokens} token request${tokens === 1 ? '' : 's'} for the whole run.`);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Done in ${seconds} s. Next: npm test, npx civic-pass --help, examples/.`);
+    console.log(`Done in ${seconds} s. Next: npm test, npm run cli -- --help, examples/.`);
     return 0;
   } catch (error) {
     console.error(`\n${describeError(error)}`);
