@@ -47,7 +47,9 @@ let manifest: {
 };
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  // npm is a .cmd file on Windows, which only a shell can start.
+  const shell = process.platform === 'win32' && command === NPM;
+  const result = spawnSync(command, args, { encoding: 'utf8', shell, ...options });
   return {
     status: result.status,
     stdout: String(result.stdout ?? ''),
