@@ -1,0 +1,231 @@
+/**
+ * `civic-pass passes …`: act on one wallet's pass, or list passes.
+ */
+import { type Command, Option } from 'commander';
+import { STATE_VALUES } from '../../../generated/api.js';
+import { EXPIRE_LEAD_S } from '../../resources/passes.js';
+import type { ListPassFilter, Pass, PassRef, State } from '../../types.js';
+import type { CliContext } from '../context.js';
+import { Declined, UsageError } from '../errors.js';
+import { formatPass, formatTimestamp, PASS_COLUMNS, passRow, streamingTable } from '../format.js';
+import { nonNegativeInteger, passRef, positiveInteger, Session } from '../session.js';
+
+const TARGET = '<chain/network>';
+const TARGET_HELP = 'e.g. ethereum/sepolia or solana/devnet (a bare network works too)';
+const WALLET_HELP = 'the wallet address (EVM 0x…, or Solana base58)';
+
+/** What a change returns with `--json`: what was done, to which pass. */
+function done(action: string, ref: PassRef, extra: Record<string, unknown> = {}) {
+  return {
+    ok: true,
+    action,
+    chain: ref.chain,
+    chainNetwork: ref.chainNetwork,
+    wallet: ref.wallet,
+    ...extra,
+  };
+}
+
+const where = (ref: PassRef) => `${ref.wallet} on ${ref.chain}/${ref.chainNetwork}`;
+
+/**
+ * Reads `--at`: seconds since the epoch, or a date (`2030-01-01`, `2030-01-01T12:00:00Z`).
+ *
+ * @example
+ * ```ts
+ * parseWhen('2030-01-01'); // Date
+ * parseWhen('1900000000'); // 1900000000
+ * ```
+ */
+export function parseWhen(text: string): Date | number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) {
+    throw new UsageError(
+      `--at "${text}" is neither a date nor seconds since the epoch`,
+      'e.g. --at 2030-01-01T00:00:00Z or --at 1893456000',
+    );
+  }
+  return new Date(ms);
+}
+
+/** Adds `passes` and its subcommands to the program. */
+export function registerPasses(program: Command, context: CliContext): void {
+  const passes = program
+    .command('passes')
+    .description('issue, read, freeze, unfreeze, expire, revoke and list Civic Passes');
+  const session = (command: Command) => new Session(context, command);
+
+  passes
+    .command('get')
+    .description('show a pass and its events')
+    .argument(TARGET, TARGET_HELP)
+    .argument('<wallet>', WALLET_HELP)
+    .action(async (target: string, wallet: string, _options: object, command: Command) => {
+      const s = session(command);
+      const ref = passRef(target, wallet);
+      const pass = await (await s.client()).passes.get(ref);
+      s.result(pass, () => formatPass(pass));
+    });
+
+  passes
+    .command('issue')
+    .description('issue a pass to a wallet (it is confirmed on chain later)')
+    .argument(TARGET, TARGET_HELP)
+    .argument('<wallet>', WALLET_HELP)
+    .action(async (target: string, wallet: string, _options: object, command: Command) => {
+      const s = session(command);
+      const ref = passRef(target, wallet);
+      const pass = await (await s.client()).passes.issue(ref);
+      s.result(pass, () => `issued a pass to ${where(ref)}\n${formatPass(pass)}`);
+    });
+
+  for (const [name, description, past] of [
+    ['freeze', 'freeze a pass (state FROZEN)', 'froze'],
+    ['unfreeze', 'unfreeze a pass (state ACTIVE)', 'unfroze'],
+  ] as const) {
+    passes
+      .command(name)
+      .description(description)
+      .argument(TARGET, TARGET_HELP)
+      .argument('<wallet>', WALLET_HELP)
+      .action(async (target: string, wallet: string, _options: object, command: Command) => {
+        const s = session(command);
+        const ref = passRef(target, wallet);
+        await (await s.client()).passes[name](ref);
+        s.result(
+          done(name, ref),
+          () => `${past} the pass of ${where(ref)} (applied on chain shortly)\n`,
+        );
+      });
+  }
+
+  passes
+    .command('expire')
+    .description(`make a pass expire (in ${EXPIRE_LEAD_S} seconds unless --at)`)
+    .argument(TARGET, TARGET_HELP)
+    .argument('<wallet>', WALLET_HELP)
+    .option('--at <when>', 'when: a date (2030-01-01T00:00:00Z) or seconds since the epoch')
+    .action(async (target: string, wallet: string, options: { at?: string }, command: Command) => {
+      const s = session(command);
+      const ref = passRef(target, wallet);
+      const at =
+        options.at === undefined
+          ? Math.floor(context.now() / 1000) + EXPIRE_LEAD_S
+          : parseWhen(options.at);
+      await (await s.client()).passes.expire(ref, { at });
+      const seconds = at instanceof Date ? Math.floor(at.getTime() / 1000) : at;
+      s.result(
+        done('expire', ref, { expiryTimestamp: seconds }),
+        () => `the pass of ${where(ref)} expires at ${formatTimestamp(seconds)}\n`,
+      );
+    });
+
+  passes
+    .command('revoke')
+    .description(
+      'revoke a pass, IRREVERSIBLY: no pass can be issued to that wallet on that network again',
+    )
+    .argument(TARGET, TARGET_HELP)
+    .argument('<wallet>', WALLET_HELP)
+    .option('-y, --yes', 'do not ask for confirmation (required when stdin is not a terminal)')
+    .action(
+      async (target: string, wallet: string, options: { yes?: boolean }, command: Command) => {
+        const s = session(command);
+        const ref = passRef(target, wallet);
+        if (!options.yes) {
+          if (!context.stdinIsTTY) {
+            throw new UsageError(
+              'revoke is irreversible and there is no terminal to confirm on',
+              'add --yes to revoke without a question',
+            );
+          }
+          const question =
+            `Revoke the pass of ${where(ref)}? This cannot be undone: no pass can ever be ` +
+            `issued to this wallet on ${ref.chainNetwork} again. [y/N] `;
+          if (!(await context.confirm(question)))
+            throw new Declined('revoke cancelled, nothing was sent');
+        }
+        await (await s.client()).passes.revoke(ref);
+        s.result(done('revoke', ref), () => `revoked the pass of ${where(ref)}\n`);
+      },
+    );
+
+  passes
+    .command('list')
+    .description('list the passes you issued, one page (or --all)')
+    .addOption(new Option('--state <state>', 'only passes in this state').choices(STATE_VALUES))
+    .option('--wallet <address>', 'only the passes of this wallet')
+    .option('--limit <n>', 'page size (default 20)', positiveInteger)
+    .option('--skip <n>', 'passes to skip first (default 0)', nonNegativeInteger)
+    .option('--all', 'every page, one after the other (progress on stderr on a terminal)')
+    .action(
+      async (
+        options: { state?: State; wallet?: string; limit?: number; skip?: number; all?: boolean },
+        command: Command,
+      ) => {
+        const s = session(command);
+        const filter: ListPassFilter = {};
+        if (options.state !== undefined) filter.state = options.state;
+        if (options.wallet !== undefined) filter.walletAddress = options.wallet;
+        const hasFilter = Object.keys(filter).length > 0;
+        if (options.all && options.skip !== undefined) {
+          throw new UsageError('--skip cannot be combined with --all', 'drop one of them');
+        }
+        const civic = await s.client();
+        const records: AsyncIterable<Pass> | Pass[] = options.all
+          ? civic.passes.listAll({
+              ...(hasFilter && { filter }),
+              ...(options.limit !== undefined && { pageSize: options.limit }),
+            })
+          : (
+              await civic.passes.list({
+                ...(hasFilter && { filter }),
+                ...(options.limit !== undefined && { limit: options.limit }),
+                ...(options.skip !== undefined && { skip: options.skip }),
+              })
+            ).records;
+        await printPasses(s, records, options.all === true ? (options.limit ?? 20) : 0);
+      },
+    );
+}
+
+/**
+ * Prints passes as they come, holding none of them: a table (widths fixed in advance), or a
+ * JSON array with one pass per line. With `progressEvery` > 0 and stderr on a terminal, a
+ * progress line on stderr counts the passes fetched.
+ */
+async function printPasses(
+  s: Session,
+  records: AsyncIterable<Pass> | Iterable<Pass>,
+  progressEvery: number,
+): Promise<void> {
+  const showProgress = progressEvery > 0 && s.context.stderr.isTTY === true;
+  // On one terminal, the progress line must be wiped before a row is printed over it.
+  const sharedTerminal = showProgress && s.context.stdout.isTTY === true;
+  let progressShown = false;
+  const clearProgress = () => {
+    if (progressShown) s.err('\r\u001b[2K');
+    progressShown = false;
+  };
+  const table = streamingTable(PASS_COLUMNS);
+  let count = 0;
+  s.out(s.json ? '[' : table.header());
+  for await (const pass of records) {
+    if (sharedTerminal) clearProgress();
+    if (s.json) s.out(`${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(pass)}`);
+    else s.out(table.row(passRow(pass)));
+    count += 1;
+    if (showProgress && count % progressEvery === 0) {
+      s.err(`\r\u001b[2Kfetched ${count} passes…`);
+      progressShown = true;
+    }
+  }
+  if (s.json) s.out(count === 0 ? ']\n' : '\n]\n');
+  if (showProgress) {
+    clearProgress();
+    s.err(`fetched ${count} passes\n`);
+  } else if (count === 0 && !s.json) {
+    s.err('no passes match\n');
+  }
+}
