@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 20_000,
+    // vitest's default on 2 cores is one worker; the tests wait on sockets and child processes
+    // more than they compute, so two keep both cores busy.
+    maxWorkers: 2,
     reporters: ['default', './tests/support/phase-reporter.ts'],
     projects: [
       {
@@ -12,11 +15,6 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          typecheck: {
-            enabled: true,
-            include: ['tests/**/*.test-d.ts'],
-            tsconfig: './tsconfig.json',
-          },
         },
       },
       {

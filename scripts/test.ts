@@ -1,30 +1,62 @@
 /**
- * `npm test`: the generate check, the typecheck, Biome, then vitest, in that order, stopping at
- * the first failure, and printing how long each phase took so the 60-second budget can be
- * watched. Arguments go to vitest (`npm test -- --project contract`).
+ * `npm test`: the generate check, the typecheck (type tests in tests/types/ included) and Biome,
+ * side by side since none depends on another, then vitest; it stops at the first failure and
+ * prints how long each phase took, so the 60-second budget can be watched. Arguments go to
+ * vitest (`npm test -- --project contract`).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
-const PHASES: [name: string, command: string, args: string[]][] = [
+type Phase = [name: string, command: string, args: string[]];
+
+const CHECKS: Phase[] = [
   ['generate:check', 'npm', ['run', '-s', 'generate:check']],
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
-  ['vitest', 'npx', ['vitest', 'run', ...process.argv.slice(2)]],
 ];
+const VITEST: Phase = ['vitest', 'npx', ['vitest', 'run', ...process.argv.slice(2)]];
 
+// npm and npx are .cmd files on Windows.
+const shell = process.platform === 'win32';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const timings: string[] = [];
 const started = performance.now();
-for (const [name, command, args] of PHASES) {
-  const phaseStarted = performance.now();
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    shell: process.platform === 'win32', // npm and npx are .cmd files there
+
+/** Runs a check with its output held back, so parallel checks do not interleave their lines. */
+function runQuietly([name, command, args]: Phase) {
+  return new Promise<{ name: string; status: number; output: string; ms: number }>((resolve) => {
+    const phaseStarted = performance.now();
+    const child = spawn(command, args, { shell, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on('close', (code) => {
+      resolve({ name, status: code ?? 1, output, ms: performance.now() - phaseStarted });
+    });
   });
-  timings.push(`${name} ${seconds(performance.now() - phaseStarted)}`);
-  if (result.status !== 0) {
-    console.error(`test: ${name} failed (${timings.join(', ')})`);
-    process.exit(result.status ?? 1);
-  }
+}
+
+const checks = await Promise.all(CHECKS.map(runQuietly));
+for (const check of checks) {
+  timings.push(`${check.name} ${seconds(check.ms)}`);
+  process.stdout.write(check.output);
+}
+const failed = checks.filter((check) => check.status !== 0);
+if (failed.length > 0) {
+  const names = failed.map((check) => check.name).join(', ');
+  console.error(`test: ${names} failed (${timings.join(', ')})`);
+  process.exit(1);
+}
+
+const [name, command, args] = VITEST;
+const vitestStarted = performance.now();
+const result = spawnSync(command, args, { stdio: 'inherit', shell });
+timings.push(`${name} ${seconds(performance.now() - vitestStarted)}`);
+if (result.status !== 0) {
+  console.error(`test: ${name} failed (${timings.join(', ')})`);
+  process.exit(result.status ?? 1);
 }
 console.log(`test: passed in ${seconds(performance.now() - started)} (${timings.join(', ')})`);
