@@ -105,6 +105,28 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
                 schema: {
                   $ref: '#/components/schemas/Pass',
                 },
+                example: {
+                  id: '6748a1c0e4b0a1f2c3d4e5f6',
+                  chain: {
+                    type: 'ethereum',
+                    network: 'sepolia',
+                  },
+                  gatekeeperNetwork: 'tgnuXXNMDLK8dy7Xm1TdeGyc95MDym4bvAQCwcW21Bf',
+                  walletAddress: '0xEA5Ce8F9C81b681876DC713d33371c3E262A5888',
+                  state: 'REQUESTED',
+                  onChainState: 'ACTIVE',
+                  events: [
+                    {
+                      eventType: 'TOKEN_ISSUED_INITIATED',
+                      timestamp: 1732780800,
+                      transaction: {
+                        identifier:
+                          '0x5d3c4f1b8a7e6d9c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c',
+                        status: 'sent',
+                      },
+                    },
+                  ],
+                },
               },
             },
           },
