@@ -2,23 +2,19 @@
  * The coverage check fails when the spec grows: proved on a scratch copy of the spec with a
  * dummy operation and an extra status code, run through the real generator.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { generate } from '../../scripts/generate.js';
 import type { OperationDescription } from '../../src/conformance/index.js';
+import { scratchSpec } from '../support/scratch-spec.js';
 import { CASES, findUncovered } from './cases.js';
 
 /** Generates from a scratch spec and imports the operation list it yields. */
 async function operationsOf(edit: (document: Record<string, any>) => void) {
-  const document = parse(readFileSync('spec/customer_api.yaml', 'utf8'));
-  edit(document);
-  const dir = mkdtempSync(path.join(tmpdir(), 'civic-coverage-'));
-  const spec = path.join(dir, 'spec.yaml');
-  writeFileSync(spec, stringify(document));
+  const spec = scratchSpec(edit);
+  const dir = path.dirname(spec);
   const api = (await generate({ spec })).find((file) => file.name === 'api.ts');
   const module = path.join(dir, 'api.ts');
   writeFileSync(module, api?.text ?? '');

@@ -2,13 +2,13 @@
  * Connections that break: resets, refusals, answers that never come or come too slowly. Real
  * sockets; the backoff waits are recorded, not slept; the per-attempt deadline is real but short.
  */
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, TimeoutError } from '../../src/errors.js';
 import { startTokenServer, type TokenServer } from '../../src/testing/index.js';
 import { EXAMPLE_REF, PASS_EXAMPLE } from '../support/examples.js';
 import { faultClient } from '../support/fault-client.js';
 import {
+  closedPort,
   delayed,
   hang,
   json,
@@ -39,15 +39,6 @@ async function setup(script: Parameters<typeof scriptedServer>[0]) {
  * client's 30 s, so a busy machine cannot turn it into a timeout that shifts the counts.
  */
 const SHORT = { timeoutMs: 250 };
-
-/** A loopback port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('connection resets', () => {
   it('retries a read after a reset and returns the next answer', async () => {

@@ -152,3 +152,18 @@ export const delayed =
         resolve();
       });
     });
+
+/** A port on 127.0.0.1 that nothing listens on: bound, then released a moment ago. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Answers a token request like Auth0 does. */
+export function tokenAnswer(response: ServerResponse, token = 'server-token-1'): void {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 86400 }));
+}

@@ -1,8 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import {
   CHAIN_NETWORK_VALUES,
   CHAIN_VALUES,
@@ -13,18 +11,10 @@ import {
   OPERATIONS,
 } from '../../generated/api.js';
 import { generate } from '../../scripts/generate.js';
+import { readSpec, SPEC_PATH, scratchSpec } from '../support/scratch-spec.js';
 
-const specPath = 'spec/customer_api.yaml';
-const spec = () => parse(readFileSync(specPath, 'utf8'));
-
-/** Writes a variant of our spec to a scratch file and returns its path. */
-function scratchSpec(edit: (document: Record<string, any>) => void): string {
-  const document = spec();
-  edit(document);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'civic-spec-')), 'spec.yaml');
-  writeFileSync(file, stringify(document));
-  return file;
-}
+const specPath = SPEC_PATH;
+const spec = readSpec;
 
 describe('npm run generate', () => {
   it('produces exactly the committed files (generated/ is not stale)', async () => {

@@ -12,7 +12,7 @@ import {
   fakeRuntime,
   hang,
 } from '../support/fake-api.js';
-import { closedPort, startServer, tokenAnswer } from '../support/local-server.js';
+import { closedPort, scriptedServer, tokenAnswer } from '../support/scripted-server.js';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.super-secret-access-token.sig';
 
@@ -157,21 +157,21 @@ describe('the bearer token goes to the API origin only', () => {
   });
 
   it('does not carry Authorization across a redirect to another origin (real servers, default fetch)', async () => {
-    const other = await startServer((_req, res) => {
+    const other = await scriptedServer(() => (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: 'awaiting-user' }));
     });
-    const api = await startServer((req, res) => {
+    const api = await scriptedServer(() => (req, res) => {
       if (req.url === '/oauth/token') return tokenAnswer(res, 'redirect-test-token');
-      res.writeHead(302, { location: `${other.origin}/elsewhere` });
+      res.writeHead(302, { location: `${other.url}/elsewhere` });
       res.end();
     });
     try {
       const civic = createCivicPassClient({
         clientId: 'id',
         clientSecret: 'secret',
-        baseUrl: api.origin,
-        tokenUrl: `${api.origin}/oauth/token`,
+        baseUrl: api.url,
+        tokenUrl: `${api.url}/oauth/token`,
       });
       await civic.pii.get('abc');
       expect(api.requests.map((r) => r.url)).toEqual(['/oauth/token', '/piirequest/abc']);
@@ -224,7 +224,7 @@ describe('real sockets', () => {
   });
 
   it('retries issue on a refused connection (undici ECONNREFUSED), then reports ConnectionError', async () => {
-    const auth = await startServer((_req, res) => tokenAnswer(res));
+    const auth = await scriptedServer(() => (_req, res) => tokenAnswer(res));
     cleanup = auth.close;
     const port = await closedPort();
     const urls: string[] = [];
@@ -233,7 +233,7 @@ describe('real sockets', () => {
         clientId: 'id',
         clientSecret: 'secret',
         baseUrl: `http://127.0.0.1:${port}`,
-        tokenUrl: `${auth.origin}/oauth/token`,
+        tokenUrl: `${auth.url}/oauth/token`,
         fetch: (url, init) => {
           urls.push(url);
           return fetch(url, init);
@@ -249,7 +249,7 @@ describe('real sockets', () => {
   });
 
   it('uses the default fetch for the token and the API over loopback http', async () => {
-    const server = await startServer((req, res) => {
+    const server = await scriptedServer(() => (req, res) => {
       if (req.url === '/oauth/token') return tokenAnswer(res, 'loopback-token');
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ records: [] }));
@@ -258,8 +258,8 @@ describe('real sockets', () => {
     const civic = createCivicPassClient({
       clientId: 'id',
       clientSecret: 'secret',
-      baseUrl: `${server.origin}/partner/`,
-      tokenUrl: `${server.origin}/oauth/token`,
+      baseUrl: `${server.url}/partner/`,
+      tokenUrl: `${server.url}/oauth/token`,
     });
     await expect(civic.passes.list({ limit: 2 })).resolves.toEqual({ records: [] });
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
@@ -271,7 +271,7 @@ describe('real sockets', () => {
   });
 
   it('reports a token endpoint OAuth error from a real server as TokenError', async () => {
-    const server = await startServer((_req, res) => {
+    const server = await scriptedServer(() => (_req, res) => {
       res.writeHead(403, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
@@ -284,8 +284,8 @@ describe('real sockets', () => {
     const civic = createCivicPassClient({
       clientId: 'id',
       clientSecret: 'secret',
-      baseUrl: server.origin,
-      tokenUrl: `${server.origin}/oauth/token`,
+      baseUrl: server.url,
+      tokenUrl: `${server.url}/oauth/token`,
     });
     const error = await civic.passes.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenError);

@@ -1,19 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { diffSpecs } from '../../scripts/spec-diff.js';
+import { SPEC_PATH, scratchSpec } from '../support/scratch-spec.js';
 
-const ours = 'spec/customer_api.yaml';
-
-function variant(edit: (document: Record<string, any>) => void): string {
-  const document = parse(readFileSync(ours, 'utf8'));
-  edit(document);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'civic-diff-')), 'spec.yaml');
-  writeFileSync(file, stringify(document));
-  return file;
-}
+const ours = SPEC_PATH;
+const variant = scratchSpec;
 
 describe('npm run spec:diff', () => {
   it('finds nothing between a spec and itself reworded', async () => {
