@@ -46,10 +46,16 @@ export class PrismStartError extends Error {
   override readonly name = 'PrismStartError';
   /** Prism's own output up to the failure. */
   readonly output: string;
+  /**
+   * `PRISM_NOT_INSTALLED` when @stoplight/prism-cli cannot be found (a development dependency
+   * the user has to install), `PRISM_FAILED` for any other failure to start.
+   */
+  readonly code: 'PRISM_NOT_INSTALLED' | 'PRISM_FAILED';
 
-  constructor(message: string, output: string) {
+  constructor(message: string, output: string, code: PrismStartError['code'] = 'PRISM_FAILED') {
     super(output.trim() ? `${message}\n--- prism output ---\n${output.trim()}` : message);
     this.output = output;
+    this.code = code;
   }
 }
 
@@ -77,6 +83,7 @@ export function prismBinPath(): string {
     throw new PrismStartError(
       'cannot find @stoplight/prism-cli: install it (npm install --save-dev @stoplight/prism-cli@~5.14.2) to run the mock',
       '',
+      'PRISM_NOT_INSTALLED',
     );
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin?: unknown };

@@ -62,6 +62,7 @@ describe('startPrism', () => {
     const error = await startPrism({ spec }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrismStartError);
     expect((error as PrismStartError).message).toMatch(/prism exited before listening/);
+    expect((error as PrismStartError).code).toBe('PRISM_FAILED');
     expect((error as PrismStartError).output).not.toBe('');
     expect((error as PrismStartError).message).toContain('--- prism output ---');
   });

@@ -3,6 +3,7 @@
  */
 import type { Command } from 'commander';
 import type { MockApiOptions } from '../../testing/mock-api.js';
+import { PrismStartError } from '../../testing/prism.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { nonNegativeInteger, Session } from '../session.js';
@@ -35,8 +36,7 @@ export function registerMock(program: Command, context: CliContext): void {
         try {
           mock = await context.startMock(mockOptions);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          if (/cannot find @stoplight\/prism-cli/.test(message)) {
+          if (error instanceof PrismStartError && error.code === 'PRISM_NOT_INSTALLED') {
             // Prism is a development tool, not a dependency of this package: say how to get it.
             throw new UsageError(
               `civic-pass mock runs Prism (@stoplight/prism-cli), which is not installed`,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHAIN_NETWORK_VALUES, CHAINS } from '../../../generated/api.js';
-import type { MockApi, MockApiOptions } from '../../../src/testing/index.js';
+import { type MockApi, type MockApiOptions, PrismStartError } from '../../../src/testing/index.js';
 import { cliHarness } from '../../support/cli.js';
 
 const ID = '9a7a77af-a58e-4e54-83c9-5daa96ccbf11';
@@ -173,12 +173,7 @@ describe('civic-pass mock', () => {
     const cli = cliHarness({
       startMock: () =>
         Promise.reject(
-          Object.assign(
-            new Error('cannot find @stoplight/prism-cli: install it (…) to run the mock'),
-            {
-              name: 'PrismStartError',
-            },
-          ),
+          new PrismStartError('cannot find @stoplight/prism-cli', '', 'PRISM_NOT_INSTALLED'),
         ),
     });
     expect(await cli.run('mock')).toBe(2);
