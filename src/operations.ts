@@ -28,6 +28,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
 const BY_METHOD = new Map<string, { pattern: RegExp; operation: OperationInfo }[]>();
 /** The operations by method and template, for callers that already know the template. */
 const BY_TEMPLATE = new Map<string, OperationInfo>();
+/** The operations by operationId. */
+const BY_ID = new Map<string, OperationInfo>();
 for (const operation of OPERATIONS as readonly OperationInfo[]) {
   const source = operation.path
     .split(/\{[^{}]+\}/)
@@ -37,6 +39,7 @@ for (const operation of OPERATIONS as readonly OperationInfo[]) {
   list.push({ pattern: new RegExp(`^${source}$`), operation });
   BY_METHOD.set(operation.method, list);
   BY_TEMPLATE.set(`${operation.method} ${operation.path}`, operation);
+  BY_ID.set(operation.operationId, operation);
 }
 
 /**
@@ -77,8 +80,7 @@ export function operationByTemplate(method: string, template: string): Operation
  * ```
  */
 export function operationById(operationId: OperationId): OperationInfo {
-  for (const operation of OPERATIONS as readonly OperationInfo[]) {
-    if (operation.operationId === operationId) return operation;
-  }
-  throw new Error(`the spec has no operation ${operationId}`);
+  const operation = BY_ID.get(operationId);
+  if (operation === undefined) throw new Error(`the spec has no operation ${operationId}`);
+  return operation;
 }

@@ -7,12 +7,8 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/openapi.js';
 import { InvalidResponseError } from './errors.js';
 import { operationByTemplate } from './operations.js';
-import {
-  KeptBodyRequest,
-  type Transport,
-  type TransportCallOptions,
-  withoutMiddleware,
-} from './transport.js';
+import { PlainRequest } from './request.js';
+import type { Transport, TransportCallOptions } from './transport.js';
 import { serializePath } from './validate.js';
 
 /**
@@ -52,7 +48,6 @@ export function createRawClient(baseUrl: string, transport: Transport) {
   const inner = createClient<paths>({
     baseUrl,
     fetch: (request) => transport.send(request),
-    Request: KeptBodyRequest,
     pathSerializer: serializePath,
   });
 
@@ -71,11 +66,14 @@ export function createRawClient(baseUrl: string, transport: Transport) {
       response = await transport.send(request, options);
       return response;
     };
-    const send = () => (inner[method] as unknown as AnyCall)(template, { ...init, fetch });
+    // Middleware sees a standard Request; without any, the call builds a PlainRequest instead.
     const noMiddleware =
-      middleware.size === 0 && !(init?.middleware as unknown[] | undefined)?.length;
+      middleware.size === 0 &&
+      !(init?.middleware as unknown[] | undefined)?.length &&
+      init?.Request === undefined;
+    const request = noMiddleware ? { Request: PlainRequest } : undefined;
     try {
-      return await (noMiddleware ? withoutMiddleware(send) : send());
+      return await (inner[method] as unknown as AnyCall)(template, { ...init, ...request, fetch });
     } catch (error) {
       if (error instanceof SyntaxError && response) {
         const operation = operationByTemplate(method, template);
@@ -89,7 +87,7 @@ export function createRawClient(baseUrl: string, transport: Transport) {
     }
   }
 
-  // Middleware registered on `raw`: while there is any, requests keep their body for it to see.
+  // Middleware registered on `raw`: while there is any, calls build standard Requests for it.
   const middleware = new Set<unknown>();
   const raw = {
     ...inner,

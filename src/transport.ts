@@ -1,8 +1,9 @@
 /**
  * The transport: the `fetch` openapi-fetch hands its requests to. It adds the bearer token (only
  * for the API's origin), gives each attempt a deadline, honours the caller's `AbortSignal`,
- * renews the token once on a 401, and retries as `retry.ts` says. The body of a request is kept
- * as openapi-fetch serialised it, so a re-send never re-reads or clones it.
+ * renews the token once on a 401, and retries as `retry.ts` says. The body of a request is held
+ * in memory once (`request.ts`), so a re-send never re-reads or clones it, and each answer's body
+ * is read within its attempt (`response.ts`).
  */
 import type { TokenProvider } from './auth.js';
 import { isTransientTokenFailure } from './auth.js';
@@ -15,6 +16,8 @@ import {
   TimeoutError,
 } from './errors.js';
 import { matchOperation, type OperationInfo } from './operations.js';
+import { type PlainRequest, toSendable } from './request.js';
+import { readWithinAttempt } from './response.js';
 import {
   type AttemptOutcome,
   isIdempotent,
@@ -73,129 +76,6 @@ export interface TransportConfig {
 }
 
 /**
- * True only while openapi-fetch builds the request of a call that no middleware will see; set
- * and reset synchronously around that call by {@link withoutMiddleware}.
- */
-let bodyLeftOut = false;
-
-/**
- * Runs `build` (an openapi-fetch call, which builds its `Request` synchronously before its first
- * `await`) so that the `Request` it builds leaves the body out: the transport sends the kept
- * body instead, and a `Request` built around a body costs a web stream (~40 µs) for nothing.
- * When openapi-fetch ever builds it later, the flag is already reset and the body is simply kept
- * in both places.
- *
- * @example
- * ```ts
- * const pending = withoutMiddleware(() => client.POST('/pass', { body, fetch }));
- * ```
- */
-export function withoutMiddleware<T>(build: () => T): T {
-  bodyLeftOut = true;
-  try {
-    return build();
-  } finally {
-    bodyLeftOut = false;
-  }
-}
-
-/**
- * The `Request` class given to openapi-fetch: a standard `Request` that also keeps the body as
- * it was passed in (a JSON string for this API), so that attempts can re-send it as is.
- *
- * @example
- * ```ts
- * createClient<paths>({ baseUrl, Request: KeptBodyRequest, fetch: (r) => transport.send(r) });
- * ```
- */
-export class KeptBodyRequest extends Request {
-  /** The body as serialised by openapi-fetch; `undefined` when it could not be kept (a stream). */
-  readonly keptBody: BodyInit | null | undefined;
-
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    const body = init?.body ?? null;
-    const keepable = !(body instanceof ReadableStream);
-    super(input, bodyLeftOut && keepable && body !== null ? { ...init, body: null } : init);
-    this.keptBody = keepable ? body : undefined;
-  }
-}
-
-/** Statuses whose answers have no body (`new Response` refuses one). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-const decoder = new TextDecoder();
-
-/**
- * An answer whose body was read within its attempt (so the attempt's deadline and retries cover
- * it). Its reading methods serve the bytes from memory: building a `Response` around a buffer
- * and reading it back through a web stream costs more than the rest of the client together.
- * Unlike a plain `Response`, its body can be read more than once.
- *
- * @example
- * ```ts
- * const copy = new BufferedResponse(await response.arrayBuffer(), response);
- * ```
- */
-export class BufferedResponse extends Response {
-  readonly #bytes: Uint8Array<ArrayBuffer>;
-  readonly #url: string;
-
-  constructor(bytes: ArrayBuffer, source: Response) {
-    super(null, { status: source.status, statusText: source.statusText, headers: source.headers });
-    this.#bytes = new Uint8Array(bytes);
-    this.#url = source.url;
-  }
-
-  override get url(): string {
-    return this.#url;
-  }
-
-  override async text(): Promise<string> {
-    return decoder.decode(this.#bytes);
-  }
-
-  override async json(): Promise<unknown> {
-    return JSON.parse(decoder.decode(this.#bytes));
-  }
-
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#bytes.slice().buffer;
-  }
-
-  override async blob(): Promise<Blob> {
-    return new Blob([this.#bytes], { type: this.headers.get('content-type') ?? '' });
-  }
-
-  override async formData(): Promise<FormData> {
-    return new Response(this.#bytes, { headers: this.headers }).formData();
-  }
-
-  override clone(): BufferedResponse {
-    return new BufferedResponse(this.#bytes.slice().buffer, this);
-  }
-
-  /** A fresh stream over the bytes, for callers that read `body` (e.g. `parseAs: 'stream'`). */
-  get bodyStream(): ReadableStream<Uint8Array> {
-    return new Blob([this.#bytes]).stream();
-  }
-}
-// `body` is a read-only accessor of Response; the subclass serves it from memory as well.
-Object.defineProperty(BufferedResponse.prototype, 'body', {
-  get(this: BufferedResponse) {
-    return this.bodyStream;
-  },
-});
-
-/** Reads the answer's body within the attempt, so its deadline and retries cover it too. */
-async function buffered(response: Response, method: string): Promise<Response> {
-  if (NULL_BODY_STATUSES.has(response.status) || method === 'HEAD') {
-    await response.body?.cancel();
-    return response;
-  }
-  return new BufferedResponse(await response.arrayBuffer(), response);
-}
-
-/**
  * Creates the transport of one client.
  *
  * @example
@@ -231,7 +111,10 @@ export function createTransport(config: TransportConfig) {
    * `TimeoutError`, a `ConnectionError`, a `TokenError` or a `CivicPassError`; every HTTP answer,
    * including errors, resolves (openapi-fetch and the resources turn them into data or errors).
    */
-  async function send(request: Request, options: TransportCallOptions = {}): Promise<Response> {
+  async function send(
+    request: Request | PlainRequest,
+    options: TransportCallOptions = {},
+  ): Promise<Response> {
     const url = request.url;
     // The bearer token goes to the API's origin only, whatever URL a caller builds.
     if (!isOnApiOrigin(url)) {
@@ -253,20 +136,10 @@ export function createTransport(config: TransportConfig) {
     // The caller's signal comes in `options`: reading `request.signal` would make Node build one.
     const signal = options.signal;
 
-    let body: BodyInit | null;
-    if (request instanceof KeptBodyRequest && request.keptBody !== undefined) {
-      body = request.keptBody;
-    } else {
-      body = request.body === null ? null : await request.arrayBuffer();
-    }
-    const headers = new Headers(request.headers);
-    const init: RequestInit = {
-      method,
-      headers,
-      body,
-      redirect: request.redirect,
-      // A stream body is never passed here (it was buffered above), so no `duplex` is needed.
-    };
+    // The body is in memory from here on (never a stream), so no `duplex` is needed and every
+    // attempt sends the same bytes.
+    const { headers, body, redirect } = await toSendable(request);
+    const init: RequestInit = { method, headers, body, redirect };
 
     let retries = 0;
     let renewedAfter401 = false;
@@ -342,7 +215,7 @@ export function createTransport(config: TransportConfig) {
     try {
       init.signal = controller.signal;
       const response = await fetchFn(url, init);
-      return { response: await buffered(response, method) };
+      return { response: await readWithinAttempt(response, method) };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       const what = describeOperation(target.operationId, target.method, target.path);

@@ -271,10 +271,39 @@ export function encodePathSegment(name: string, value: unknown): string {
  * ```
  */
 export function serializePath(pathname: string, params: Record<string, unknown>): string {
-  return pathname.replace(/\{([^{}]+)\}/g, (_placeholder, name: string) => {
-    if (!(name in params) || params[name] === undefined || params[name] === null) {
+  const { literals, names } = compiledTemplate(pathname);
+  let path = literals[0] as string;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const value = params[name];
+    if (value === undefined || value === null) {
       throw new InputError(name, `${name} is required to build ${pathname}`);
     }
-    return encodePathSegment(name, params[name]);
-  });
+    path += encodePathSegment(name, value) + (literals[i + 1] as string);
+  }
+  return path;
+}
+
+/** A path template split once into its literal parts and the names between them. */
+interface CompiledTemplate {
+  literals: string[];
+  names: string[];
+}
+
+/** Compiled templates by URL template; a client uses a handful, the bound only guards misuse. */
+const TEMPLATES = new Map<string, CompiledTemplate>();
+const MAX_TEMPLATES = 256;
+
+function compiledTemplate(pathname: string): CompiledTemplate {
+  let compiled = TEMPLATES.get(pathname);
+  if (compiled === undefined) {
+    const parts = pathname.split(/\{([^{}]+)\}/);
+    compiled = {
+      literals: parts.filter((_, i) => i % 2 === 0),
+      names: parts.filter((_, i) => i % 2 === 1),
+    };
+    if (TEMPLATES.size >= MAX_TEMPLATES) TEMPLATES.clear();
+    TEMPLATES.set(pathname, compiled);
+  }
+  return compiled;
 }

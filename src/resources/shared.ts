@@ -73,6 +73,9 @@ function parseAsFor(responseContentTypes: Readonly<Record<string, readonly strin
   return 'text' as const; // the spec documents no body: whatever comes is ignored
 }
 
+/** {@link parseAsFor} of each operation, worked out once. */
+const PARSE_AS = new Map<string, ReturnType<typeof parseAsFor>>();
+
 /**
  * Sends one operation and returns its success data; an error status throws the `ApiError`
  * subclass the factory picks.
@@ -91,10 +94,15 @@ export async function perform(
   const { signal, timeoutMs, maxRetries, headers } = checkCallOptions(options);
   const operation = operationById(operationId);
   const method = operation.method as 'GET';
+  let parseAs = PARSE_AS.get(operationId);
+  if (parseAs === undefined) {
+    parseAs = parseAsFor(operation.responseContentTypes);
+    PARSE_AS.set(operationId, parseAs);
+  }
   const result = await context.call(
     method,
     operation.path,
-    { ...init, parseAs: parseAsFor(operation.responseContentTypes), headers },
+    { ...init, parseAs, headers },
     { signal, timeoutMs, maxRetries },
   );
   const { response } = result;
