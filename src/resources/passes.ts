@@ -3,8 +3,7 @@
  * anything is sent (`InputError`); answers are the spec's types.
  */
 
-import { InputError, InvalidResponseError } from '../errors.js';
-import { operationById } from '../operations.js';
+import { InputError } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, paginate } from '../pagination.js';
 import type {
   CallOptions,
@@ -23,7 +22,13 @@ import {
   checkPassRef,
   checkState,
 } from '../validate.js';
-import { checkCallOptions, expectObject, perform, type ResourceContext } from './shared.js';
+import {
+  checkCallOptions,
+  expectObject,
+  invalidResponse,
+  perform,
+  type ResourceContext,
+} from './shared.js';
 
 /**
  * `passes.expire` without `at` makes the pass expire this many seconds from now.
@@ -234,13 +239,7 @@ export class PassesResource {
     const result = await perform(this.#context, 'listPass', { body }, options);
     const page = expectObject<PassPage>(result, 'listPass', 'a page of passes (a JSON object)');
     if (!Array.isArray(page.records)) {
-      const operation = operationById('listPass');
-      throw new InvalidResponseError('its body has no records array', {
-        operationId: 'listPass',
-        method: operation.method,
-        path: operation.path,
-        response: result.response,
-      });
+      throw invalidResponse('listPass', 'its body has no records array', result.response);
     }
     return page;
   }

@@ -3,11 +3,9 @@
  * evidence. Evidence is always fetched from the API's own base URL, never from a link's `href`,
  * so the bearer token cannot be sent to another host.
  */
-import { InvalidResponseError } from '../errors.js';
-import { operationById } from '../operations.js';
 import type { CallOptions, PiiDecision, PiiRequest } from '../types.js';
 import { encodePathSegment } from '../validate.js';
-import { expectObject, perform, type ResourceContext } from './shared.js';
+import { expectObject, invalidResponse, perform, type ResourceContext } from './shared.js';
 
 /**
  * The PII operations of one client.
@@ -89,13 +87,7 @@ export class PiiResource {
       options,
     );
     if (!(result.data instanceof Blob)) {
-      const operation = operationById('getPiiEvidence');
-      throw new InvalidResponseError('it has no body', {
-        operationId: 'getPiiEvidence',
-        method: operation.method,
-        path: operation.path,
-        response: result.response,
-      });
+      throw invalidResponse('getPiiEvidence', 'it has no body', result.response);
     }
     return result.data;
   }

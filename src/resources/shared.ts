@@ -134,13 +134,24 @@ export function expectObject<T>(
 ): T {
   const { data, response } = result;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const operation = operationById(operationId);
-    throw new InvalidResponseError(`its body is not ${what}`, {
-      operationId,
-      method: operation.method,
-      path: operation.path,
-      response,
-    });
+    throw invalidResponse(operationId, `its body is not ${what}`, response);
   }
   return data as T;
+}
+
+/**
+ * The error for a success answer that breaks what the operation promises.
+ *
+ * @example
+ * ```ts
+ * throw invalidResponse('listPass', 'its body has no records array', response);
+ * ```
+ */
+export function invalidResponse(
+  operationId: OperationId,
+  problem: string,
+  response: Response,
+): InvalidResponseError {
+  const { method, path } = operationById(operationId);
+  return new InvalidResponseError(problem, { operationId, method, path, response });
 }
