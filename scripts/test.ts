@@ -1,9 +1,8 @@
 /**
  * `npm test`: the generate check, the typecheck (type tests in tests/types/ included), Biome and
  * the TypeDoc build (warnings are errors), side by side since none depends on another, then
- * vitest; it stops at the first failure and
- * prints how long each phase took, so the 60-second budget can be watched. Arguments go to
- * vitest (`npm test -- --project contract`).
+ * vitest; it stops at the first failure and prints how long each phase took, so the 60-second
+ * budget can be watched. Arguments go to vitest (`npm test -- --project contract`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 

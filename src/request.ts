@@ -8,8 +8,8 @@
  * The request openapi-fetch builds for a call that no middleware will see. It holds what
  * openapi-fetch made (URL, method, headers, serialised body) and nothing else: a standard
  * `Request` parses the URL again, makes an `AbortSignal` and wraps the body in a web stream,
- * which costs about 50 µs a call on a 2-core machine (the bulk of what the client added to a
- * plain `fetch`, see `npm run bench -- --profile`), only for the transport to take it apart.
+ * which cost about 50 µs a call on a 2-core machine (about half of what the client added to a
+ * plain `fetch`, in `npm run bench -- --profile`), only for the transport to take it apart.
  *
  * It is handed to openapi-fetch per call as its `Request` class; middleware always gets a
  * standard `Request`. Its URL is not parsed here: the transport sends only URLs that begin with

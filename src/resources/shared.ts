@@ -3,7 +3,7 @@
  * to read the answer from the spec, send through the shared call path, and turn an error status
  * into an `ApiError` through the one factory.
  */
-import type { OperationId } from '../../generated/api.js';
+import { OPERATIONS, type OperationId } from '../../generated/api.js';
 import { createApiError, InputError, InvalidResponseError } from '../errors.js';
 import { operationById } from '../operations.js';
 import type { createRawClient } from '../raw.js';
@@ -74,7 +74,12 @@ function parseAsFor(responseContentTypes: Readonly<Record<string, readonly strin
 }
 
 /** {@link parseAsFor} of each operation, worked out once. */
-const PARSE_AS = new Map<string, ReturnType<typeof parseAsFor>>();
+const PARSE_AS = new Map(
+  OPERATIONS.map((operation) => [
+    operation.operationId,
+    parseAsFor(operation.responseContentTypes),
+  ]),
+);
 
 /**
  * Sends one operation and returns its success data; an error status throws the `ApiError`
@@ -94,15 +99,10 @@ export async function perform(
   const { signal, timeoutMs, maxRetries, headers } = checkCallOptions(options);
   const operation = operationById(operationId);
   const method = operation.method as 'GET';
-  let parseAs = PARSE_AS.get(operationId);
-  if (parseAs === undefined) {
-    parseAs = parseAsFor(operation.responseContentTypes);
-    PARSE_AS.set(operationId, parseAs);
-  }
   const result = await context.call(
     method,
     operation.path,
-    { ...init, parseAs, headers },
+    { ...init, parseAs: PARSE_AS.get(operationId), headers },
     { signal, timeoutMs, maxRetries },
   );
   const { response } = result;
