@@ -183,8 +183,12 @@ export function checkTargetState(state: unknown, field = 'state'): TargetState {
  */
 export function checkPageSize(value: unknown, field = 'limit'): number {
   const { minimum, maximum } = NUMBER_BOUNDS['ListPassRequest.limit'];
-  checkCount(value, field, minimum);
-  if ((value as number) > maximum) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isSafeInteger(value) ||
+    value < minimum ||
+    value > maximum
+  ) {
     throw new InputError(
       field,
       `${field} ${show(value)} is not allowed: expected an integer from ${minimum} to ${maximum}`,
