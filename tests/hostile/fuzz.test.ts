@@ -165,7 +165,7 @@ describe('a seeded fuzz over options and arguments', () => {
       }
       const api = fakeApi({ api: answers(next) });
       // Never the network: the fake fetch, or a broken one.
-      options.fetch = one(next, [
+      options.fetch = one<unknown>(next, [
         () => api.fetch,
         () => api.fetch,
         () => api.fetch,
