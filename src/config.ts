@@ -55,6 +55,11 @@ export interface CivicPassClientOptions {
   timeoutMs?: number;
   /** The `fetch` every HTTP call goes through, token requests included; default `globalThis.fetch`. */
   fetch?: FetchLike;
+  /**
+   * Refuse (`InvalidResponseError`) an answer carrying an enum value the spec does not list;
+   * default false: such values (a network or state a newer API added) are passed through.
+   */
+  strictEnums?: boolean;
 }
 
 /**
@@ -79,6 +84,7 @@ export interface ResolvedConfig {
   maxRetries: number;
   timeoutMs: number;
   fetch: FetchLike;
+  strictEnums: boolean;
 }
 
 /**
@@ -184,6 +190,8 @@ export function resolveConfig(options: CivicPassClientOptions): ResolvedConfig {
   if (typeof audience !== 'string' || audience === '') {
     throw configError('audience must be a non-empty string');
   }
+  const strictEnums = options.strictEnums ?? false;
+  if (typeof strictEnums !== 'boolean') throw configError('strictEnums must be true or false');
   const baseUrl = base.href.replace(/\/+$/, '');
   return {
     clientId: options.clientId ?? env('CIVIC_CLIENT_ID'),
@@ -197,5 +205,6 @@ export function resolveConfig(options: CivicPassClientOptions): ResolvedConfig {
     maxRetries: checkCount('maxRetries', options.maxRetries ?? RETRY_DEFAULTS.maxRetries, 0),
     timeoutMs,
     fetch: fetchFn,
+    strictEnums,
   };
 }

@@ -306,6 +306,7 @@ function diffEnum(
   // One change per location and direction, naming every value: 26 new networks read as one line.
   const values = (list: string[]) =>
     `enum value${list.length > 1 ? 's' : ''} ${list.map((v) => `'${v}'`).join(', ')}`;
+  const them = (list: string[]) => (list.length > 1 ? 'them' : 'it');
   if (removed.length > 0) {
     changes.add(
       'enum-value-removed',
@@ -313,8 +314,8 @@ function diffEnum(
       side,
       narrowing(side),
       side === 'request'
-        ? `${values(removed)} removed: code that sends them stops compiling, and the server refuses them`
-        : `${values(removed)} removed: the server no longer sends them`,
+        ? `${values(removed)} removed: code that sends ${them(removed)} stops compiling, and the server refuses ${them(removed)}`
+        : `${values(removed)} removed: the server no longer sends ${them(removed)}`,
     );
   }
   if (added.length > 0) {
@@ -324,8 +325,8 @@ function diffEnum(
       side,
       widening(side),
       side === 'request'
-        ? `${values(added)} added: the client may send them`
-        : `${values(added)} added: answers may carry them, and an exhaustive switch over the old values misses them`,
+        ? `${values(added)} added: the client may send ${them(added)}`
+        : `${values(added)} added: answers may carry ${them(added)}, and an exhaustive switch over the old values misses ${them(added)}`,
     );
   }
 }
