@@ -8,8 +8,8 @@ import {
   type NetworkOf,
   type Open,
   type Pass,
-  type PassState,
   type PassRef,
+  type PassState,
   type PiiRequest,
 } from '../../src/index.js';
 
