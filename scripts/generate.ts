@@ -372,11 +372,14 @@ function runtimeModule(document: JsonObject, warn: (message: string) => void): s
   out.push(`/** Every OAuth scope the security scheme declares. */`);
   out.push(`export const OAUTH_SCOPES = ${literal(scopes ?? [])} as const;`);
 
+  // Enum lists by their values, so the answers' enums below name them instead of repeating them.
+  const enumConstants = new Map<string, string>();
   for (const [name, schema] of Object.entries(schemas)) {
     if (!isObject(schema) || !Array.isArray(schema.enum)) continue;
     const constName = `${screamingSnake(name)}_VALUES`;
     out.push(`/** Every value of the \`${name}\` enum, in the spec's order. */`);
     out.push(`export const ${constName} = ${literal(schema.enum)} as const;`);
+    enumConstants.set(JSON.stringify(schema.enum.map(String)), constName);
   }
 
   const chains = collectChains(schemas, warn);
@@ -394,9 +397,24 @@ function runtimeModule(document: JsonObject, warn: (message: string) => void): s
 
   const operations = collectOperations(document);
   out.push("/** Every operation of the spec, in the spec's order. */");
-  out.push(`export const OPERATIONS = ${literal(operations)} as const;`);
+  const listed = operations.map(({ responseEnums: _enums, ...operation }) => operation);
+  out.push(`export const OPERATIONS = ${literal(listed)} as const;`);
   out.push('/** The operationId of every operation in the spec. */');
   out.push(`export type OperationId = (typeof OPERATIONS)[number]['operationId'];`);
+  const entries = operations.map(({ operationId, responseEnums }) => {
+    const places = Object.entries(responseEnums).map(
+      ([place, values]) =>
+        `${JSON.stringify(place)}: ${enumConstants.get(JSON.stringify(values)) ?? literal(values)}`,
+    );
+    return `${operationId}: { ${places.join(', ')} }`;
+  });
+  out.push(
+    '/**',
+    " * Where each operation's JSON success answer holds an enum (`events[].eventType`), and its",
+    " * values. The client's opt-in `strictEnums` checks answers against these.",
+    ' */',
+    `export const RESPONSE_ENUMS: Readonly<Record<OperationId, Readonly<Record<string, readonly string[]>>>> = { ${entries.join(', ')} };`,
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -4,15 +4,13 @@
  * typed as the known values widened by `(string & {})`. Strict mode refuses it instead, for
  * callers that would rather stop than act on a value they do not know.
  */
-import { OPERATIONS, type OperationId } from '../generated/api.js';
+import { type OperationId, RESPONSE_ENUMS } from '../generated/api.js';
 
-/** `[place, allowed values]` per operation, from the generated operation list. */
+/** `[place, allowed values]` per operation, from the generated list of the answers' enums. */
 const ENUMS = new Map<string, [string[], ReadonlySet<string>][]>(
-  OPERATIONS.map((operation) => [
-    operation.operationId,
-    Object.entries(operation.responseEnums as Record<string, readonly string[]>).map(
-      ([place, values]) => [place.split('.'), new Set(values)],
-    ),
+  Object.entries(RESPONSE_ENUMS).map(([operationId, places]) => [
+    operationId,
+    Object.entries(places).map(([place, values]) => [place.split('.'), new Set(values)]),
   ]),
 );
 
