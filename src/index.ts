@@ -73,6 +73,7 @@ export type {
   PiiStatus,
   RequestBody,
   State,
+  TargetState,
   TransactionStatus,
   UpdatePassInput,
 } from './types.js';

@@ -79,7 +79,7 @@ export type ChainNetwork = Schemas['ChainNetwork'];
  */
 export type NetworkOf<C extends Chain> = (typeof CHAINS)[C]['networks'][number];
 /**
- * A pass state as set or filtered on (`ACTIVE`, `FROZEN`, `REVOKED`, `REQUESTED`, `REJECTED`).
+ * A pass state to filter lists by (`ACTIVE`, `FROZEN`, `REVOKED`, `REQUESTED`, `REJECTED`).
  *
  * @example
  * ```ts
@@ -87,6 +87,15 @@ export type NetworkOf<C extends Chain> = (typeof CHAINS)[C]['networks'][number];
  * ```
  */
 export type State = Schemas['State'];
+/**
+ * A state `passes.update` can set: `FROZEN` (freeze) or `ACTIVE` (unfreeze).
+ *
+ * @example
+ * ```ts
+ * const target: TargetState = fraud ? 'FROZEN' : 'ACTIVE';
+ * ```
+ */
+export type TargetState = Schemas['TargetState'];
 /**
  * The state Civic records for a pass: the known states, open to ones a newer API adds.
  *
@@ -240,8 +249,9 @@ export interface CallOptions {
 }
 
 /**
- * The changes `passes.update` makes: the spec's `patchPass` body (a new state, a new expiry in
- * seconds since the epoch, and whatever else the spec adds) beside the pass it applies to.
+ * The changes `passes.update` makes: the spec's `patchPass` body (a new state, `FROZEN` or
+ * `ACTIVE`; a new expiry in whole seconds since the epoch; whatever else the spec adds) beside
+ * the pass it applies to.
  *
  * @example
  * ```ts
@@ -307,6 +317,6 @@ export type ListPassesInput = RequestBody<'listPass'>;
 export interface ListAllInput {
   /** Only the passes matching every given field. */
   filter?: ListPassFilter;
-  /** How many passes to ask for per page, a positive integer (default 20). */
+  /** How many passes to ask for per page, an integer from 1 to 100 (default 20). */
   pageSize?: number;
 }

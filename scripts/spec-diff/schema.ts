@@ -208,8 +208,8 @@ export function diffSchema(
       at,
       side,
       severity,
-      `type ${describeTypes(a.types)} became ${describeTypes(b.types)}` +
-        (severity === 'breaking' ? ': the generated type changes' : ''),
+      `type ${describeTypes(a.types)} became ${describeTypes(b.types)}: ` +
+        (lost && gained ? 'the generated type changes' : lost ? why.narrower : why.wider),
     );
   }
   if (a.nullable !== b.nullable) {
