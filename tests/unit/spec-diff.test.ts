@@ -153,7 +153,10 @@ describe('npm run spec:diff (command line)', () => {
     expect(help.text).toMatch(/exit 0: nothing breaking · 1: something breaking · 2: usage error/);
   });
 
-  it('keeps those exit codes as a process (npm run spec:diff runs this file)', () => {
+  // A process start under tsx; generous for a loaded machine.
+  it('keeps those exit codes as a process (npm run spec:diff runs this file)', {
+    timeout: 60_000,
+  }, () => {
     const tsx = path.join('node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
     const missing = spawnSync(tsx, ['scripts/spec-diff.ts', 'nothing.yaml'], {
       encoding: 'utf8',
