@@ -18,7 +18,6 @@ import { formatMarkdown, formatText } from './spec-diff/report.js';
 
 export { compareDocuments } from './spec-diff/classify.js';
 export type { Change, SpecDiffReport } from './spec-diff/model.js';
-export { summary } from './spec-diff/report.js';
 
 const DEFAULT_AFTER = 'spec/customer_api.yaml';
 
