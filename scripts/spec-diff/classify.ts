@@ -3,14 +3,19 @@
  * operation (matched by method and path, parameter names ignored) with its parameters, request
  * body, status codes, content types, headers and security, handing schemas to `diffSchema`.
  */
-import { type Change, Changes, isNode, type Node, type SpecDiffReport } from './model.js';
+import {
+  asList,
+  asNode,
+  type Change,
+  Changes,
+  isNode,
+  type Node,
+  type SpecDiffReport,
+} from './model.js';
 import { diffSchema } from './schema.js';
 import { diffSecurity, diffSecuritySchemes, diffServers } from './security.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-const asNode = (value: unknown): Node => (isNode(value) ? value : {});
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 interface Operation {
   label: string;

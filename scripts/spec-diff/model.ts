@@ -58,3 +58,6 @@ export type Node = Record<string, unknown>;
 
 export const isNode = (value: unknown): value is Node =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const asNode = (value: unknown): Node => (isNode(value) ? value : {});
+export const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

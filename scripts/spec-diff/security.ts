@@ -2,10 +2,7 @@
  * Where and how a client authenticates: servers, security schemes (flows, token URL, declared
  * scopes) and each operation's security requirement. All of it is on the request side.
  */
-import { type Changes, isNode, type Node } from './model.js';
-
-const asNode = (value: unknown): Node => (isNode(value) ? value : {});
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+import { asList, asNode, type Changes, isNode, type Node } from './model.js';
 
 export function diffServers(changes: Changes, before: Node, after: Node): void {
   const urls = (document: Node) =>
