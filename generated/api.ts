@@ -204,6 +204,7 @@ export const OPERATIONS = [
     requestBody: {
       required: false,
       contentTypes: ['application/json'],
+      properties: ['limit', 'skip', 'filter'],
     },
     responseContentTypes: {
       '200': ['application/json'],
@@ -228,6 +229,7 @@ export const OPERATIONS = [
     requestBody: {
       required: true,
       contentTypes: ['application/json'],
+      properties: ['walletAddress'],
     },
     responseContentTypes: {
       '202': ['application/json'],
@@ -274,6 +276,7 @@ export const OPERATIONS = [
     requestBody: {
       required: true,
       contentTypes: ['application/json'],
+      properties: ['state', 'expiryTimestamp'],
     },
     responseContentTypes: {
       '200': ['application/json'],
@@ -342,6 +345,7 @@ export const OPERATIONS = [
     requestBody: {
       required: true,
       contentTypes: ['application/json'],
+      properties: ['status'],
     },
     responseContentTypes: {
       '200': [],
@@ -380,3 +384,40 @@ export const OPERATIONS = [
 ] as const;
 /** The operationId of every operation in the spec. */
 export type OperationId = (typeof OPERATIONS)[number]['operationId'];
+/**
+ * Where each operation's JSON success answer holds an enum (`events[].eventType`), and its
+ * values. The client's opt-in `strictEnums` checks answers against these.
+ */
+export const RESPONSE_ENUMS: Readonly<
+  Record<OperationId, Readonly<Record<string, readonly string[]>>>
+> = {
+  listPass: {
+    'records[].chain.type': CHAIN_VALUES,
+    'records[].chain.network': CHAIN_NETWORK_VALUES,
+    'records[].state': PASS_STATE_VALUES,
+    'records[].onChainState': ON_CHAIN_STATE_VALUES,
+    'records[].events[].eventType': PASS_EVENT_TYPE_VALUES,
+    'records[].events[].transaction.status': TRANSACTION_STATUS_VALUES,
+  },
+  issuePass: {
+    'chain.type': CHAIN_VALUES,
+    'chain.network': CHAIN_NETWORK_VALUES,
+    state: PASS_STATE_VALUES,
+    onChainState: ON_CHAIN_STATE_VALUES,
+    'events[].eventType': PASS_EVENT_TYPE_VALUES,
+    'events[].transaction.status': TRANSACTION_STATUS_VALUES,
+  },
+  getPass: {
+    'chain.type': CHAIN_VALUES,
+    'chain.network': CHAIN_NETWORK_VALUES,
+    state: PASS_STATE_VALUES,
+    onChainState: ON_CHAIN_STATE_VALUES,
+    'events[].eventType': PASS_EVENT_TYPE_VALUES,
+    'events[].transaction.status': TRANSACTION_STATUS_VALUES,
+  },
+  patchPass: {},
+  deletePass: {},
+  getPii: { status: PII_STATUS_VALUES },
+  updatePiiReceipt: {},
+  getPiiEvidence: {},
+};

@@ -502,13 +502,13 @@ export interface components {
        * @default 20
        * @example 20
        */
-      limit: number;
+      limit?: number;
       /**
        * @description How many matching records to skip before the page starts.
        * @default 0
        * @example 0
        */
-      skip: number;
+      skip?: number;
       filter?: components['schemas']['ListPassFilter'];
     };
     /** @description One page of passes. */

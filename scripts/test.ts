@@ -16,7 +16,12 @@ const CHECKS: Phase[] = [
   ['lint:spec', 'npm', ['run', '-s', 'lint:spec']],
   ['docs', 'npm', ['run', '-s', 'docs']],
 ];
-const VITEST: Phase = ['vitest', 'npx', ['vitest', 'run', ...process.argv.slice(2)]];
+const vitestArgs = process.argv.slice(2);
+// The slow project is `npm run test:slow`'s; left out unless a project is named.
+const projects = vitestArgs.some((arg) => arg.startsWith('--project'))
+  ? []
+  : ['--project', '!slow'];
+const VITEST: Phase = ['vitest', 'npx', ['vitest', 'run', ...projects, ...vitestArgs]];
 
 // npm and npx are .cmd files on Windows.
 const shell = process.platform === 'win32';

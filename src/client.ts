@@ -107,8 +107,9 @@ export class CivicPassClient {
     });
     const { raw, call } = createRawClient(config.baseUrl, transport);
     this.raw = raw;
-    this.passes = new PassesResource({ call, runtime });
-    this.pii = new PiiResource({ call, runtime });
+    const context = { call, runtime, strictEnums: config.strictEnums };
+    this.passes = new PassesResource(context);
+    this.pii = new PiiResource(context);
   }
 
   /** The client's settings, without the secret. */

@@ -71,6 +71,11 @@ export interface CivicPassClientOptions {
   logger?: Logger;
   /** The `fetch` every HTTP call goes through, token requests included; default `globalThis.fetch`. */
   fetch?: FetchLike;
+  /**
+   * Refuse (`InvalidResponseError`) an answer carrying an enum value the spec does not list;
+   * default false: such values (a network or state a newer API added) are passed through.
+   */
+  strictEnums?: boolean;
 }
 
 /**
@@ -103,6 +108,7 @@ export interface ResolvedConfig {
   /** `CIVIC_PASS_LOG`, read once. */
   logLevel: string | undefined;
   fetch: FetchLike;
+  strictEnums: boolean;
 }
 
 /**
@@ -342,6 +348,13 @@ export function resolveConfig(options: CivicPassClientOptions): ResolvedConfig {
   if (agent && !defaultHeaders.some(([name]) => name.toLowerCase() === 'user-agent')) {
     defaultHeaders.push(['user-agent', agent]);
   }
+  const strictEnums = options.strictEnums ?? false;
+  if (typeof strictEnums !== 'boolean') {
+    throw new ConfigurationError(
+      'strictEnums',
+      `strictEnums must be true or false, got ${describeValue(strictEnums)}`,
+    );
+  }
   const baseUrl = base.href.replace(/\/+$/, '');
   return {
     clientId: checkOptionalString('clientId', options.clientId) ?? env('CIVIC_CLIENT_ID'),
@@ -362,5 +375,6 @@ export function resolveConfig(options: CivicPassClientOptions): ResolvedConfig {
     logger: checkLogger(options.logger),
     logLevel: env('CIVIC_PASS_LOG'),
     fetch: fetchFn,
+    strictEnums,
   };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_PAGE_SIZE, paginate } from '../pagination.js';
 import type {
   CallOptions,
   ExpireInput,
+  IssuePassOptions,
   ListAllInput,
   ListPassesInput,
   Pass,
@@ -23,6 +24,7 @@ import {
   checkPassRef,
   checkTargetState,
 } from '../validate.js';
+import { bodyFields, CALL_OPTION_KEYS } from './fields.js';
 import {
   checkCallOptions,
   expectObject,
@@ -40,6 +42,10 @@ import {
  * ```
  */
 export const EXPIRE_LEAD_S = 5;
+
+/** The keys of `update`'s and `list`'s input that the methods handle themselves. */
+const UPDATE_HANDLED = new Set(['chain', 'chainNetwork', 'wallet', 'state', 'expiryTimestamp']);
+const LIST_HANDLED = new Set(['filter', 'limit', 'skip']);
 
 const pathOf = (ref: PassRef) => ({
   path: { chain: ref.chain, chainNetwork: ref.chainNetwork, wallet: ref.wallet },
@@ -66,21 +72,23 @@ export class PassesResource {
 
   /**
    * Issues a pass to a wallet; answers with the pending pass (state `REQUESTED`). Not idempotent:
-   * retried only on 429 and on a refused connection.
+   * retried only on 429 and on a refused connection. Besides the call options, `options` takes
+   * any optional field the spec's `issuePass` body has, sent in the body.
    *
    * @example
    * ```ts
    * const pass = await civic.passes.issue({ chain: 'solana', chainNetwork: 'devnet', wallet });
    * ```
    */
-  async issue(ref: PassRef, options?: CallOptions): Promise<Pass> {
+  async issue(ref: PassRef, options?: IssuePassOptions): Promise<Pass> {
     checkPassRef(ref);
+    const fields = bodyFields('issuePass', options, CALL_OPTION_KEYS);
     const result = await perform(
       this.#context,
       'issuePass',
       {
         params: { path: { chain: ref.chain, chainNetwork: ref.chainNetwork } },
-        body: { walletAddress: ref.wallet },
+        body: { ...fields, walletAddress: ref.wallet },
       },
       options,
     );
@@ -111,12 +119,12 @@ export class PassesResource {
    */
   async update(input: UpdatePassInput, options?: CallOptions): Promise<void> {
     checkPassRef(input);
-    const body: { state?: UpdatePassInput['state']; expiryTimestamp?: number } = {};
+    const body: Record<string, unknown> = bodyFields('patchPass', input, UPDATE_HANDLED);
     if (input.state !== undefined) body.state = checkTargetState(input.state);
     if (input.expiryTimestamp !== undefined) {
       body.expiryTimestamp = checkExpirySeconds(input.expiryTimestamp);
     }
-    if (body.state === undefined && body.expiryTimestamp === undefined) {
+    if (Object.keys(body).length === 0) {
       throw new InputError('state', 'update needs state or expiryTimestamp (or both)');
     }
     await perform(this.#context, 'patchPass', { params: pathOf(input), body }, options);
@@ -198,8 +206,8 @@ export class PassesResource {
    * ```
    */
   async list(input: ListPassesInput = {}, options?: CallOptions): Promise<PassPage> {
-    const { filter, limit, skip } = checkListInput(input);
-    return this.#page(filter, limit ?? DEFAULT_PAGE_SIZE, skip ?? 0, options);
+    const { filter, limit, skip, ...fields } = checkListInput(input);
+    return this.#page(filter, limit ?? DEFAULT_PAGE_SIZE, skip ?? 0, options, fields);
   }
 
   /**
@@ -242,8 +250,10 @@ export class PassesResource {
     limit: number,
     skip: number,
     options: CallOptions | undefined,
+    fields: Record<string, unknown> = {},
   ): Promise<PassPage> {
-    const body = filter === undefined ? { limit, skip } : { limit, skip, filter };
+    const body =
+      filter === undefined ? { ...fields, limit, skip } : { ...fields, limit, skip, filter };
     const result = await perform(this.#context, 'listPass', { body }, options);
     const page = expectObject<PassPage>(result, 'listPass', 'a page of passes (a JSON object)');
     if (!Array.isArray(page.records)) {
@@ -266,7 +276,7 @@ function checkListInput(input: ListPassesInput): ListPassesInput {
     throw new InputError('input', 'list takes { filter?, limit?, skip? }');
   }
   const filter = checkFilter(input.filter);
-  const checked: ListPassesInput = {};
+  const checked: ListPassesInput = bodyFields('listPass', input, LIST_HANDLED);
   if (filter !== undefined) checked.filter = filter;
   if (input.limit !== undefined) checked.limit = checkPageSize(input.limit);
   if (input.skip !== undefined) checked.skip = checkCount(input.skip, 'skip', 0);

@@ -4,6 +4,7 @@
  * into an `ApiError` through the one factory.
  */
 import { OPERATIONS, type OperationId } from '../../generated/api.js';
+import { unknownEnumValue } from '../enums.js';
 import { createApiError, InvalidResponseError } from '../errors.js';
 import { operationById } from '../operations.js';
 import type { createRawClient } from '../raw.js';
@@ -22,6 +23,8 @@ import { checkCallOptions as checkOptions } from '../validate.js';
 export interface ResourceContext {
   call: ReturnType<typeof createRawClient>['call'];
   runtime: Runtime;
+  /** Refuse answers with enum values the spec does not list (the client's `strictEnums`). */
+  strictEnums?: boolean;
 }
 
 /**
@@ -85,6 +88,16 @@ export async function perform(
       body: result.error,
       response,
     });
+  }
+  if (context.strictEnums) {
+    const unknown = unknownEnumValue(operationId, result.data);
+    if (unknown) {
+      throw invalidResponse(
+        operationId,
+        `its body has ${unknown.at} ${JSON.stringify(unknown.value)}, a value the spec does not list (strictEnums)`,
+        response,
+      );
+    }
   }
   return { data: result.data, response };
 }
