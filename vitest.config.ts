@@ -32,6 +32,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'sandbox', include: ['tests/sandbox/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], isolate: false },
       },
     ],
