@@ -32,7 +32,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'sandbox', include: ['tests/sandbox/**/*.test.ts'] },
+        test: { name: 'sandbox', include: ['tests/sandbox/**/*.test.ts'], isolate: false },
       },
       {
         extends: true,
