@@ -3,6 +3,7 @@
  * links to their evidence, decided once (approve or reject), evidence downloadable as bytes.
  */
 import { PII_STATUS_VALUES } from '../../generated/api.js';
+import { openapiDocument } from '../../generated/document.js';
 import { ApiError } from './http.js';
 import type { PiiDecision } from './inputs.js';
 import type { Random } from './random.js';
@@ -56,15 +57,11 @@ const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 const PLACEHOLDER_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
-const EXAMPLE_PERSON = {
-  email: 'user@example.com',
-  name: 'Ada Example Lovelace',
-  dateOfBirth: '1990-01-01',
-  documentType: 'passport',
-  documentNumber: '0123456789',
-  issueCountry: 'GBR',
-  dateOfExpiry: '2035-05-28',
-};
+// The spec's example of a verified person: what a seeded request holds unless told otherwise.
+const EXAMPLE_PERSON = (
+  (openapiDocument.components as { schemas: Record<string, { example?: unknown }> }).schemas
+    .PiiRequest?.example as { verifiedInformation?: Record<string, unknown> } | undefined
+)?.verifiedInformation ?? { name: 'Ada Example Lovelace' };
 
 /**
  * Makes the record of a seed, or throws a `RangeError` saying what is wrong with it.

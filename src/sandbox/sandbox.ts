@@ -3,11 +3,11 @@
  * port, in memory (or backed by a data file), with a clock and faults under the caller's control.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DEFAULT_AUDIENCE } from '../../generated/api.js';
 import { type ClockOptions, createClock, type SandboxClock } from './clock.js';
 import { createControl } from './control.js';
 import { createFaults, type FaultOptions, type Faults } from './faults.js';
+import { listen } from './http.js';
 import { type PiiSeed, piiRecord, piiView } from './pii.js';
 import { createRandom } from './random.js';
 import {
@@ -215,15 +215,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       log: (entry) => requests.push(entry),
     }),
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { address, port } = server.address() as AddressInfo;
-  const origin = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const origin = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   baseUrl = `${origin}${API_PREFIX}`;
   const tokenUrl = `${origin}${TOKEN_PATH}`;
   let closing: Promise<void> | undefined;
