@@ -51,9 +51,10 @@ function answer(authorized: boolean, method: string, url: string): Step {
     case 'auth PUT /piirequest/scope-1/status':
       return json(200, { recorded: true });
     default:
+      // The right shape, as the spec's ErrorBody documents it.
       return authorized
-        ? json(500, { message: `no route ${route}` })
-        : json(401, { message: 'Unauthorized' });
+        ? json(500, { code: 'INTERNAL', message: `no route ${route}` })
+        : json(401, { code: 'UNAUTHORIZED', message: 'Unauthorized' });
   }
 }
 
@@ -120,7 +121,7 @@ const VIOLATIONS: [check: string, violation: string][] = [
   ['listPass without a token answers 401', 'expected status 401, got 200'],
   [
     'getPass without a token answers 401',
-    'status 418 is not documented for getPass (documented: 200, 401, 403, 404)',
+    'status 418 is not documented for getPass (documented: 200, 400, 401, 403, 404, 422, 429, 500, 503)',
   ],
   [
     'getPass reads the issued pass back (or 404 while the chain confirms it)',
