@@ -76,8 +76,24 @@ export function piiRecord(seed: PiiSeed, random: Random, nowMs: number): PiiReco
   if (!ID_PATTERN.test(id)) throw new RangeError(`PII request id "${id}" is not [A-Za-z0-9_-]+`);
   const status = seed.status ?? 'verification-success';
   if (!STATUSES.includes(status)) throw new RangeError(`unknown PII status "${status}"`);
+  if (seed.type !== undefined && typeof seed.type !== 'string') {
+    throw new RangeError('PII request type must be a string');
+  }
+  const info = seed.verifiedInformation;
+  if (info !== undefined && (typeof info !== 'object' || info === null || Array.isArray(info))) {
+    throw new RangeError('verifiedInformation must be an object');
+  }
+  if (
+    seed.evidence !== undefined &&
+    (typeof seed.evidence !== 'object' || seed.evidence === null)
+  ) {
+    throw new RangeError('evidence must be an object of rel to content');
+  }
   const evidence: Record<string, string> = {};
   for (const [rel, content] of Object.entries(seed.evidence ?? {})) {
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+      throw new RangeError(`evidence "${rel}" must be text or bytes`);
+    }
     if (!ID_PATTERN.test(rel) || rel === 'self') {
       throw new RangeError(`evidence rel "${rel}" is not [A-Za-z0-9_-]+ (nor "self")`);
     }
