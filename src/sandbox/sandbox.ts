@@ -83,11 +83,27 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** How many requests {@link Sandbox.requests} keeps, the most recent. */
+/**
+ * How many requests {@link Sandbox.requests} keeps, the most recent.
+ *
+ * @example
+ * sandbox.requests.length <= MAX_RECORDED_REQUESTS; // true
+ */
 export const MAX_RECORDED_REQUESTS = 10_000;
 
-/** The default client's credentials. */
+/**
+ * The default client's id; it holds every scope.
+ *
+ * @example
+ * (await startSandbox()).clientId === SANDBOX_CLIENT_ID; // true
+ */
 export const SANDBOX_CLIENT_ID = 'sandbox-client';
+/**
+ * The default client's secret.
+ *
+ * @example
+ * (await startSandbox()).clientSecret === SANDBOX_CLIENT_SECRET; // true
+ */
 export const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
 
 /**
