@@ -13,6 +13,7 @@ import { registerPii } from './commands/pii.js';
 import type { CliContext } from './context.js';
 import { describeError, describeErrorJson, EXIT, exitCodeFor, UsageError } from './errors.js';
 import { positiveInteger } from './session.js';
+import { loadEnv } from './settings.js';
 
 /** The package's version, from its own package.json (the same from src/ and from dist/). */
 function packageVersion(): string {
@@ -87,6 +88,11 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
       // Commander's own messages are replaced by one line of ours, printed by runCli.
       outputError: () => {},
     });
+  // A named env file that cannot be read is bad usage whatever the command (a typo in a path
+  // must not leave a command running on other credentials), so it is read before any action.
+  program.hook('preAction', async (_program, action) => {
+    await loadEnv(context.env, action.optsWithGlobals<{ envFile?: string }>().envFile);
+  });
   registerPasses(program, context);
   registerPii(program, context);
   registerNetworks(program, context);

@@ -29,24 +29,39 @@ function done(action: string, ref: PassRef, extra: Record<string, unknown> = {})
 const where = (ref: PassRef) => `${ref.wallet} on ${ref.chain}/${ref.chainNetwork}`;
 
 /**
- * Reads `--at`: seconds since the epoch, or a date (`2030-01-01`, `2030-01-01T12:00:00Z`).
+ * Reads `--at`: seconds since the epoch, or a date (`2030-01-01`, `2030-01-01T12:00:00Z`). A
+ * time that has passed (by `nowMs`) is refused: it is almost always a typo, and the pass would
+ * expire at once.
  *
  * @example
  * ```ts
- * parseWhen('2030-01-01'); // Date
- * parseWhen('1900000000'); // 1900000000
+ * parseWhen('2030-01-01', Date.now()); // Date
+ * parseWhen('1900000000', Date.now()); // 1900000000
  * ```
  */
-export function parseWhen(text: string): Date | number {
-  if (/^\d+$/.test(text)) return Number(text);
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) {
+export function parseWhen(text: string, nowMs: number): Date | number {
+  let ms: number;
+  let when: Date | number;
+  if (/^\d+$/.test(text)) {
+    when = Number(text);
+    ms = when * 1000;
+  } else {
+    ms = Date.parse(text);
+    if (Number.isNaN(ms)) {
+      throw new UsageError(
+        `--at "${text}" is neither a date nor seconds since the epoch`,
+        'e.g. --at 2030-01-01T00:00:00Z or --at 1893456000',
+      );
+    }
+    when = new Date(ms);
+  }
+  if (ms <= nowMs) {
     throw new UsageError(
-      `--at "${text}" is neither a date nor seconds since the epoch`,
-      'e.g. --at 2030-01-01T00:00:00Z or --at 1893456000',
+      `--at "${text}" is in the past (${new Date(ms).toISOString()})`,
+      `give a later time, or leave --at out to expire the pass in ${EXPIRE_LEAD_S} seconds`,
     );
   }
-  return new Date(ms);
+  return when;
 }
 
 /** Adds `passes` and its subcommands to the program. */
@@ -112,7 +127,7 @@ export function registerPasses(program: Command, context: CliContext): void {
       const at =
         options.at === undefined
           ? Math.floor(context.now() / 1000) + EXPIRE_LEAD_S
-          : parseWhen(options.at);
+          : parseWhen(options.at, context.now());
       await (await s.client()).passes.expire(ref, { at });
       const seconds = at instanceof Date ? Math.floor(at.getTime() / 1000) : at;
       s.result(
@@ -159,9 +174,17 @@ export function registerPasses(program: Command, context: CliContext): void {
     .option('--limit <n>', 'page size (default 20)', positiveInteger)
     .option('--skip <n>', 'passes to skip first (default 0)', nonNegativeInteger)
     .option('--all', 'every page, one after the other (progress on stderr on a terminal)')
+    .option('--max <n>', 'with --all: stop after this many passes', positiveInteger)
     .action(
       async (
-        options: { state?: State; wallet?: string; limit?: number; skip?: number; all?: boolean },
+        options: {
+          state?: State;
+          wallet?: string;
+          limit?: number;
+          skip?: number;
+          all?: boolean;
+          max?: number;
+        },
         command: Command,
       ) => {
         const s = session(command);
@@ -172,11 +195,17 @@ export function registerPasses(program: Command, context: CliContext): void {
         if (options.all && options.skip !== undefined) {
           throw new UsageError('--skip cannot be combined with --all', 'drop one of them');
         }
+        if (options.max !== undefined && !options.all) {
+          throw new UsageError('--max needs --all', 'one page is bounded by --limit already');
+        }
         const civic = await s.client();
+        // No page larger than what --max lets through: a large account is not read for nothing.
+        const pageSize =
+          options.max === undefined ? options.limit : Math.min(options.limit ?? 20, options.max);
         const records: AsyncIterable<Pass> | Pass[] = options.all
           ? civic.passes.listAll({
               ...(hasFilter && { filter }),
-              ...(options.limit !== undefined && { pageSize: options.limit }),
+              ...(pageSize !== undefined && { pageSize }),
             })
           : (
               await civic.passes.list({
@@ -185,7 +214,10 @@ export function registerPasses(program: Command, context: CliContext): void {
                 ...(options.skip !== undefined && { skip: options.skip }),
               })
             ).records;
-        await printPasses(s, records, options.all === true ? (options.limit ?? 20) : 0);
+        await printPasses(s, records, {
+          progressEvery: options.all === true ? (pageSize ?? 20) : 0,
+          max: options.max,
+        });
       },
     );
 }
@@ -198,7 +230,7 @@ export function registerPasses(program: Command, context: CliContext): void {
 async function printPasses(
   s: Session,
   records: AsyncIterable<Pass> | Iterable<Pass>,
-  progressEvery: number,
+  { progressEvery, max }: { progressEvery: number; max: number | undefined },
 ): Promise<void> {
   const showProgress = progressEvery > 0 && s.context.stderr.isTTY === true;
   // On one terminal, the progress line must be wiped before a row is printed over it.
@@ -211,7 +243,13 @@ async function printPasses(
   const table = streamingTable(PASS_COLUMNS);
   let count = 0;
   s.out(s.json ? '[' : table.header());
+  let stopped = false;
   for await (const pass of records) {
+    if (max !== undefined && count >= max) {
+      // One more than --max arrived: there are more; `break` ends the walk (no further page).
+      stopped = true;
+      break;
+    }
     if (sharedTerminal) clearProgress();
     if (s.json) s.out(`${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(pass)}`);
     else s.out(table.row(passRow(pass)));
@@ -225,6 +263,9 @@ async function printPasses(
   if (showProgress) {
     clearProgress();
     s.err(`fetched ${count} passes\n`);
+  }
+  if (stopped) {
+    s.err(`stopped after --max ${count} passes; there are more\n`);
   } else if (count === 0 && !s.json) {
     s.err('no passes match\n');
   }
