@@ -9,6 +9,7 @@
  * const pass = await civic.passes.get({ chain: 'solana', chainNetwork: 'devnet', wallet });
  * ```
  */
+export { ApiPromise, type WithResponse } from './api-promise.js';
 export { TOKEN_RENEWAL_MARGIN_S } from './auth.js';
 export {
   CivicPassClient,

@@ -3,6 +3,7 @@
  * anything is sent (`InputError`); answers are the spec's types.
  */
 
+import { type ApiPromise, apiPromise } from '../api-promise.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, paginate } from '../pagination.js';
 import type {
@@ -28,6 +29,8 @@ import {
   invalidResponse,
   perform,
   type ResourceContext,
+  type WithData,
+  withData,
 } from './shared.js';
 
 /**
@@ -72,18 +75,20 @@ export class PassesResource {
    * const pass = await civic.passes.issue({ chain: 'solana', chainNetwork: 'devnet', wallet });
    * ```
    */
-  async issue(ref: PassRef, options?: CallOptions): Promise<Pass> {
-    checkPassRef(ref);
-    const result = await perform(
-      this.#context,
-      'issuePass',
-      {
-        params: { path: { chain: ref.chain, chainNetwork: ref.chainNetwork } },
-        body: { walletAddress: ref.wallet },
-      },
-      options,
-    );
-    return expectObject<Pass>(result, 'issuePass', 'a pass (a JSON object)');
+  issue(ref: PassRef, options?: CallOptions): ApiPromise<Pass> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      const result = await perform(
+        this.#context,
+        'issuePass',
+        {
+          params: { path: { chain: ref.chain, chainNetwork: ref.chainNetwork } },
+          body: { walletAddress: ref.wallet },
+        },
+        options,
+      );
+      return withData(result, expectObject<Pass>(result, 'issuePass', 'a pass (a JSON object)'));
+    });
   }
 
   /**
@@ -94,10 +99,12 @@ export class PassesResource {
    * const { state, events } = await civic.passes.get(ref);
    * ```
    */
-  async get(ref: PassRef, options?: CallOptions): Promise<Pass> {
-    checkPassRef(ref);
-    const result = await perform(this.#context, 'getPass', { params: pathOf(ref) }, options);
-    return expectObject<Pass>(result, 'getPass', 'a pass (a JSON object)');
+  get(ref: PassRef, options?: CallOptions): ApiPromise<Pass> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      const result = await perform(this.#context, 'getPass', { params: pathOf(ref) }, options);
+      return withData(result, expectObject<Pass>(result, 'getPass', 'a pass (a JSON object)'));
+    });
   }
 
   /**
@@ -108,17 +115,8 @@ export class PassesResource {
    * await civic.passes.update({ ...ref, state: 'FROZEN', expiryTimestamp: 1_900_000_000 });
    * ```
    */
-  async update(input: UpdatePassInput, options?: CallOptions): Promise<void> {
-    checkPassRef(input);
-    const body: { state?: UpdatePassInput['state']; expiryTimestamp?: number } = {};
-    if (input.state !== undefined) body.state = checkState(input.state);
-    if (input.expiryTimestamp !== undefined) {
-      body.expiryTimestamp = checkExpirySeconds(input.expiryTimestamp);
-    }
-    if (body.state === undefined && body.expiryTimestamp === undefined) {
-      throw new InputError('state', 'update needs state or expiryTimestamp (or both)');
-    }
-    await perform(this.#context, 'patchPass', { params: pathOf(input), body }, options);
+  update(input: UpdatePassInput, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(() => this.#update(input, options));
   }
 
   /**
@@ -129,9 +127,8 @@ export class PassesResource {
    * await civic.passes.freeze(ref);
    * ```
    */
-  async freeze(ref: PassRef, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    return this.update({ ...ref, state: 'FROZEN' }, options);
+  freeze(ref: PassRef, options?: CallOptions): ApiPromise<void> {
+    return this.#change(ref, { state: 'FROZEN' }, options);
   }
 
   /**
@@ -142,9 +139,8 @@ export class PassesResource {
    * await civic.passes.unfreeze(ref);
    * ```
    */
-  async unfreeze(ref: PassRef, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    return this.update({ ...ref, state: 'ACTIVE' }, options);
+  unfreeze(ref: PassRef, options?: CallOptions): ApiPromise<void> {
+    return this.#change(ref, { state: 'ACTIVE' }, options);
   }
 
   /**
@@ -157,22 +153,24 @@ export class PassesResource {
    * await civic.passes.expire(ref, { at: new Date('2030-01-01') });   // later
    * ```
    */
-  async expire(ref: PassRef, input: ExpireInput = {}, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    if (input === null || typeof input !== 'object') {
-      throw new InputError('at', 'expire takes { at?: Date | number } as its second argument');
-    }
-    const { at } = input;
-    let seconds: number;
-    if (at === undefined) {
-      seconds = Math.floor(this.#context.runtime.now() / 1000) + EXPIRE_LEAD_S;
-    } else if (at instanceof Date) {
-      if (Number.isNaN(at.getTime())) throw new InputError('at', 'at is an invalid Date');
-      seconds = Math.floor(at.getTime() / 1000);
-    } else {
-      seconds = checkExpirySeconds(at, 'at');
-    }
-    return this.update({ ...ref, expiryTimestamp: seconds }, options);
+  expire(ref: PassRef, input: ExpireInput = {}, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      if (input === null || typeof input !== 'object') {
+        throw new InputError('at', 'expire takes { at?: Date | number } as its second argument');
+      }
+      const { at } = input;
+      let seconds: number;
+      if (at === undefined) {
+        seconds = Math.floor(this.#context.runtime.now() / 1000) + EXPIRE_LEAD_S;
+      } else if (at instanceof Date) {
+        if (Number.isNaN(at.getTime())) throw new InputError('at', 'at is an invalid Date');
+        seconds = Math.floor(at.getTime() / 1000);
+      } else {
+        seconds = checkExpirySeconds(at, 'at');
+      }
+      return this.#update({ ...ref, expiryTimestamp: seconds }, options);
+    });
   }
 
   /**
@@ -183,9 +181,12 @@ export class PassesResource {
    * await civic.passes.revoke(ref);
    * ```
    */
-  async revoke(ref: PassRef, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    await perform(this.#context, 'deletePass', { params: pathOf(ref) }, options);
+  revoke(ref: PassRef, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      const result = await perform(this.#context, 'deletePass', { params: pathOf(ref) }, options);
+      return withData(result, undefined);
+    });
   }
 
   /**
@@ -196,9 +197,11 @@ export class PassesResource {
    * const { records } = await civic.passes.list({ filter: { state: 'ACTIVE' }, limit: 50 });
    * ```
    */
-  async list(input: ListPassesInput = {}, options?: CallOptions): Promise<PassPage> {
-    const { filter, limit, skip } = checkListInput(input);
-    return this.#page(filter, limit ?? DEFAULT_PAGE_SIZE, skip ?? 0, options);
+  list(input: ListPassesInput = {}, options?: CallOptions): ApiPromise<PassPage> {
+    return apiPromise(async () => {
+      const { filter, limit, skip } = checkListInput(input);
+      return this.#page(filter, limit ?? DEFAULT_PAGE_SIZE, skip ?? 0, options);
+    });
   }
 
   /**
@@ -224,9 +227,36 @@ export class PassesResource {
     const pageSize =
       input.pageSize === undefined ? DEFAULT_PAGE_SIZE : checkCount(input.pageSize, 'pageSize', 1);
     return paginate(
-      async (skip, limit) => (await this.#page(filter, limit, skip, options)).records,
+      async (skip, limit) => (await this.#page(filter, limit, skip, options)).data.records,
       pageSize,
     );
+  }
+
+  /** A state change of one pass: the ref checked first, as every method does. */
+  #change(ref: PassRef, change: Pick<UpdatePassInput, 'state'>, options?: CallOptions) {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      return this.#update({ ...ref, ...change }, options);
+    });
+  }
+
+  async #update(input: UpdatePassInput, options?: CallOptions): Promise<WithData<void>> {
+    checkPassRef(input);
+    const body: { state?: UpdatePassInput['state']; expiryTimestamp?: number } = {};
+    if (input.state !== undefined) body.state = checkState(input.state);
+    if (input.expiryTimestamp !== undefined) {
+      body.expiryTimestamp = checkExpirySeconds(input.expiryTimestamp);
+    }
+    if (body.state === undefined && body.expiryTimestamp === undefined) {
+      throw new InputError('state', 'update needs state or expiryTimestamp (or both)');
+    }
+    const result = await perform(
+      this.#context,
+      'patchPass',
+      { params: pathOf(input), body },
+      options,
+    );
+    return withData(result, undefined);
   }
 
   async #page(
@@ -234,14 +264,14 @@ export class PassesResource {
     limit: number,
     skip: number,
     options: CallOptions | undefined,
-  ): Promise<PassPage> {
+  ): Promise<WithData<PassPage>> {
     const body = filter === undefined ? { limit, skip } : { limit, skip, filter };
     const result = await perform(this.#context, 'listPass', { body }, options);
     const page = expectObject<PassPage>(result, 'listPass', 'a page of passes (a JSON object)');
     if (!Array.isArray(page.records)) {
       throw invalidResponse('listPass', 'its body has no records array', result.response);
     }
-    return page;
+    return withData(result, page);
   }
 }
 
