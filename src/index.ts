@@ -45,7 +45,7 @@ export {
 } from './errors.js';
 export { DEFAULT_PAGE_SIZE } from './pagination.js';
 export type { RawClient } from './raw.js';
-export { EXPIRE_LEAD_S, type PassesResource } from './resources/passes.js';
+export { EXPIRE_LEAD_S, isPassExists, type PassesResource } from './resources/passes.js';
 export type { PiiResource } from './resources/pii.js';
 export { RETRY_DEFAULTS } from './retry.js';
 export type {
@@ -74,3 +74,9 @@ export type {
   UpdatePassInput,
 } from './types.js';
 export { checkPassRef } from './validate.js';
+export {
+  UnreachableStateError,
+  WAIT_DEFAULTS,
+  type WaitForOptions,
+  WaitTimeoutError,
+} from './wait.js';

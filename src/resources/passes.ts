@@ -4,7 +4,7 @@
  */
 
 import { type ApiPromise, apiPromise } from '../api-promise.js';
-import { InputError } from '../errors.js';
+import { ConflictError, InputError } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, paginate } from '../pagination.js';
 import type {
   CallOptions,
@@ -14,6 +14,7 @@ import type {
   Pass,
   PassPage,
   PassRef,
+  PassState,
   UpdatePassInput,
 } from '../types.js';
 import {
@@ -23,6 +24,7 @@ import {
   checkPassRef,
   checkState,
 } from '../validate.js';
+import { type WaitForOptions, waitForPass } from '../wait.js';
 import {
   checkCallOptions,
   expectObject,
@@ -89,6 +91,50 @@ export class PassesResource {
       );
       return withData(result, expectObject<Pass>(result, 'issuePass', 'a pass (a JSON object)'));
     });
+  }
+
+  /**
+   * Waits until the pass is in `state` (typically `ACTIVE` after {@link PassesResource.issue}),
+   * polling {@link PassesResource.get} with backoff. `timeoutMs` (default 2 minutes) is the whole
+   * wait; each read uses the client's own retries and deadlines. A 404 in the first minute is
+   * taken as "not visible yet". Rejects with {@link WaitTimeoutError} when time runs out, with
+   * {@link UnreachableStateError} at once when the pass is `REVOKED`, with the signal's reason
+   * when it aborts.
+   *
+   * @example
+   * ```ts
+   * const pass = await civic.passes.waitFor(ref, 'ACTIVE', { timeoutMs: 60_000 });
+   * ```
+   */
+  async waitFor(ref: PassRef, state: PassState, options?: WaitForOptions): Promise<Pass> {
+    return waitForPass(
+      (r, o) => this.get(r, o),
+      this.#context.runtime,
+      checkPassRef(ref),
+      state,
+      options,
+    );
+  }
+
+  /**
+   * Issues a pass and waits until it is `ACTIVE` ({@link PassesResource.waitFor}). A pass that
+   * already exists (409 `PASS_EXISTS`) is waited for rather than reported, so running it again
+   * after an interruption is safe.
+   *
+   * @example
+   * ```ts
+   * const pass = await civic.passes.issueAndWait(ref, { timeoutMs: 120_000 });
+   * ```
+   */
+  async issueAndWait(ref: PassRef, options: WaitForOptions = {}): Promise<Pass> {
+    checkPassRef(ref);
+    const signal = options.signal;
+    try {
+      await this.issue(ref, signal ? { signal } : undefined);
+    } catch (error) {
+      if (!isPassExists(error)) throw error;
+    }
+    return this.waitFor(ref, 'ACTIVE', options);
   }
 
   /**
@@ -273,6 +319,20 @@ export class PassesResource {
     }
     return withData(result, page);
   }
+}
+
+/**
+ * True for the API's "a pass already exists" answer (409 `PASS_EXISTS`): issuing again is done.
+ *
+ * @example
+ * ```ts
+ * try { await civic.passes.issue(ref); } catch (err) { if (!isPassExists(err)) throw err; }
+ * ```
+ */
+export function isPassExists(error: unknown): boolean {
+  if (!(error instanceof ConflictError)) return false;
+  const body = error.body as { code?: unknown } | null | undefined;
+  return typeof body === 'object' && body !== null && body.code === 'PASS_EXISTS';
 }
 
 function checkListInput(input: ListPassesInput): ListPassesInput {

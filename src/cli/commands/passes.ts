@@ -5,6 +5,7 @@ import { type Command, Option } from 'commander';
 import { STATE_VALUES } from '../../../generated/api.js';
 import { EXPIRE_LEAD_S } from '../../resources/passes.js';
 import type { ListPassFilter, Pass, PassRef, State } from '../../types.js';
+import { WAIT_DEFAULTS } from '../../wait.js';
 import type { CliContext } from '../context.js';
 import { Declined, UsageError } from '../errors.js';
 import { formatPass, formatTimestamp, PASS_COLUMNS, passRow, streamingTable } from '../format.js';
@@ -88,12 +89,38 @@ export function registerPasses(program: Command, context: CliContext): void {
     .description('issue a pass to a wallet (it is confirmed on chain later)')
     .argument(TARGET, TARGET_HELP)
     .argument('<wallet>', WALLET_HELP)
-    .action(async (target: string, wallet: string, _options: object, command: Command) => {
-      const s = session(command);
-      const ref = passRef(target, wallet);
-      const pass = await (await s.client()).passes.issue(ref);
-      s.result(pass, () => `issued a pass to ${where(ref)}\n${formatPass(pass)}`);
-    });
+    .option('--wait', 'wait until the chain confirms it (state ACTIVE)')
+    .option(
+      '--wait-timeout <seconds>',
+      `how long --wait waits at most (default ${WAIT_DEFAULTS.timeoutMs / 1000})`,
+      positiveInteger,
+    )
+    .action(
+      async (
+        target: string,
+        wallet: string,
+        options: { wait?: boolean; waitTimeout?: number },
+        command: Command,
+      ) => {
+        const s = session(command);
+        const ref = passRef(target, wallet);
+        if (options.waitTimeout !== undefined && !options.wait) {
+          throw new UsageError('--wait-timeout needs --wait', 'add --wait, or drop --wait-timeout');
+        }
+        const civic = await s.client();
+        if (!options.wait) {
+          const pass = await civic.passes.issue(ref);
+          s.result(pass, () => `issued a pass to ${where(ref)}\n${formatPass(pass)}`);
+          return;
+        }
+        if (s.context.stderr.isTTY)
+          s.err(`issuing a pass to ${where(ref)}, waiting for the chain…\n`);
+        const pass = await civic.passes.issueAndWait(ref, {
+          timeoutMs: (options.waitTimeout ?? WAIT_DEFAULTS.timeoutMs / 1000) * 1000,
+        });
+        s.result(pass, () => `the pass of ${where(ref)} is ACTIVE\n${formatPass(pass)}`);
+      },
+    );
 
   for (const [name, description, past] of [
     ['freeze', 'freeze a pass (state FROZEN)', 'froze'],
