@@ -93,7 +93,7 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
   program.hook('preAction', async (_program, action) => {
     await loadEnv(context.env, action.optsWithGlobals<{ envFile?: string }>().envFile);
   });
-  registerPasses(program, context);
+  registerPasses(program, context, setExitCode);
   registerPii(program, context);
   registerNetworks(program, context);
   registerMock(program, context);

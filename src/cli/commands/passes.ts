@@ -3,15 +3,20 @@
  */
 import { type Command, Option } from 'commander';
 import { STATE_VALUES } from '../../../generated/api.js';
+import type { BulkAction } from '../../bulk.js';
 import { EXPIRE_LEAD_S } from '../../resources/passes.js';
 import type { ListPassFilter, Pass, PassRef, State } from '../../types.js';
 import { WAIT_DEFAULTS } from '../../wait.js';
 import type { CliContext } from '../context.js';
-import { Declined, UsageError } from '../errors.js';
+import { Declined, EXIT, UsageError } from '../errors.js';
 import { formatPass, formatTimestamp, PASS_COLUMNS, passRow, streamingTable } from '../format.js';
 import { nonNegativeInteger, passRef, positiveInteger, Session } from '../session.js';
+import { addBulkOptions, type BulkFlags, runBulk } from './bulk.js';
 
 const TARGET = '<chain/network>';
+// Optional where `--from <file>` can name many passes instead.
+const OPTIONAL_TARGET = '[chain/network]';
+const OPTIONAL_WALLET = '[wallet]';
 const TARGET_HELP = 'e.g. ethereum/sepolia or solana/devnet (a bare network works too)';
 const WALLET_HELP = 'the wallet address (EVM 0x…, or Solana base58)';
 
@@ -65,12 +70,69 @@ export function parseWhen(text: string, nowMs: number): Date | number {
   return when;
 }
 
+const BULK_ONLY = {
+  journal: '--journal',
+  results: '--results',
+  concurrency: '--concurrency',
+  readLagMs: '--read-lag-ms',
+} as const;
+
 /** Adds `passes` and its subcommands to the program. */
-export function registerPasses(program: Command, context: CliContext): void {
+export function registerPasses(
+  program: Command,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): void {
   const passes = program
     .command('passes')
     .description('issue, read, freeze, unfreeze, expire, revoke and list Civic Passes');
   const session = (command: Command) => new Session(context, command);
+
+  /**
+   * The one pass the arguments name; or, with `--from`, the action run over the file's wallets
+   * (then `undefined`: the bulk run has printed its own summary).
+   */
+  const oneOrMany = async (
+    s: Session,
+    action: BulkAction,
+    target: string | undefined,
+    wallet: string | undefined,
+    options: BulkFlags & { yes?: boolean },
+    at?: () => Date | number | undefined,
+  ): Promise<PassRef | undefined> => {
+    if (options.from !== undefined) {
+      if (target !== undefined || wallet !== undefined) {
+        throw new UsageError(
+          '--from replaces <chain/network> <wallet>',
+          'give a file, or one pass, not both',
+        );
+      }
+      const when = at?.();
+      const ok = await runBulk(
+        s,
+        action,
+        { ...options, from: options.from },
+        {
+          ...(options.yes !== undefined && { yes: options.yes }),
+          ...(when !== undefined && { at: when }),
+        },
+      );
+      if (!ok) setExitCode(EXIT.failed);
+      return undefined;
+    }
+    for (const [key, flag] of Object.entries(BULK_ONLY)) {
+      if (options[key as keyof typeof BULK_ONLY] !== undefined) {
+        throw new UsageError(`${flag} needs --from`, 'it applies to a run over a file of wallets');
+      }
+    }
+    if (target === undefined || wallet === undefined) {
+      throw new UsageError(
+        `missing required argument '${target === undefined ? 'chain/network' : 'wallet'}'`,
+        `see: civic-pass passes ${action} --help (or --from <file> for many wallets)`,
+      );
+    }
+    return passRef(target, wallet);
+  };
 
   passes
     .command('get')
@@ -84,11 +146,13 @@ export function registerPasses(program: Command, context: CliContext): void {
       s.result(pass, () => formatPass(pass));
     });
 
-  passes
-    .command('issue')
-    .description('issue a pass to a wallet (it is confirmed on chain later)')
-    .argument(TARGET, TARGET_HELP)
-    .argument('<wallet>', WALLET_HELP)
+  addBulkOptions(
+    passes
+      .command('issue')
+      .description('issue a pass to a wallet (it is confirmed on chain later)')
+      .argument(OPTIONAL_TARGET, TARGET_HELP)
+      .argument(OPTIONAL_WALLET, WALLET_HELP),
+  )
     .option('--wait', 'wait until the chain confirms it (state ACTIVE)')
     .option(
       '--wait-timeout <seconds>',
@@ -97,13 +161,17 @@ export function registerPasses(program: Command, context: CliContext): void {
     )
     .action(
       async (
-        target: string,
-        wallet: string,
-        options: { wait?: boolean; waitTimeout?: number },
+        target: string | undefined,
+        wallet: string | undefined,
+        options: BulkFlags & { wait?: boolean; waitTimeout?: number },
         command: Command,
       ) => {
         const s = session(command);
-        const ref = passRef(target, wallet);
+        if (options.wait && options.from !== undefined) {
+          throw new UsageError('--wait works on one pass, not with --from', 'drop --wait');
+        }
+        const ref = await oneOrMany(s, 'issue', target, wallet, options);
+        if (ref === undefined) return;
         if (options.waitTimeout !== undefined && !options.wait) {
           throw new UsageError('--wait-timeout needs --wait', 'add --wait, or drop --wait-timeout');
         }
@@ -126,55 +194,85 @@ export function registerPasses(program: Command, context: CliContext): void {
     ['freeze', 'freeze a pass (state FROZEN)', 'froze'],
     ['unfreeze', 'unfreeze a pass (state ACTIVE)', 'unfroze'],
   ] as const) {
-    passes
-      .command(name)
-      .description(description)
-      .argument(TARGET, TARGET_HELP)
-      .argument('<wallet>', WALLET_HELP)
-      .action(async (target: string, wallet: string, _options: object, command: Command) => {
+    addBulkOptions(
+      passes
+        .command(name)
+        .description(description)
+        .argument(OPTIONAL_TARGET, TARGET_HELP)
+        .argument(OPTIONAL_WALLET, WALLET_HELP),
+    ).action(
+      async (
+        target: string | undefined,
+        wallet: string | undefined,
+        options: BulkFlags,
+        command: Command,
+      ) => {
         const s = session(command);
-        const ref = passRef(target, wallet);
+        const ref = await oneOrMany(s, name, target, wallet, options);
+        if (ref === undefined) return;
         await (await s.client()).passes[name](ref);
         s.result(
           done(name, ref),
           () => `${past} the pass of ${where(ref)} (applied on chain shortly)\n`,
         );
-      });
+      },
+    );
   }
 
-  passes
-    .command('expire')
-    .description(`make a pass expire (in ${EXPIRE_LEAD_S} seconds unless --at)`)
-    .argument(TARGET, TARGET_HELP)
-    .argument('<wallet>', WALLET_HELP)
+  addBulkOptions(
+    passes
+      .command('expire')
+      .description(`make a pass expire (in ${EXPIRE_LEAD_S} seconds unless --at)`)
+      .argument(OPTIONAL_TARGET, TARGET_HELP)
+      .argument(OPTIONAL_WALLET, WALLET_HELP),
+  )
     .option('--at <when>', 'when: a date (2030-01-01T00:00:00Z) or seconds since the epoch')
-    .action(async (target: string, wallet: string, options: { at?: string }, command: Command) => {
-      const s = session(command);
-      const ref = passRef(target, wallet);
-      const at =
-        options.at === undefined
-          ? Math.floor(context.now() / 1000) + EXPIRE_LEAD_S
-          : parseWhen(options.at, context.now());
-      await (await s.client()).passes.expire(ref, { at });
-      const seconds = at instanceof Date ? Math.floor(at.getTime() / 1000) : at;
-      s.result(
-        done('expire', ref, { expiryTimestamp: seconds }),
-        () => `the pass of ${where(ref)} expires at ${formatTimestamp(seconds)}\n`,
-      );
-    });
+    .action(
+      async (
+        target: string | undefined,
+        wallet: string | undefined,
+        options: BulkFlags & { at?: string },
+        command: Command,
+      ) => {
+        const s = session(command);
+        // In bulk, no --at means the journal's (a resumed run keeps its expiry), else now + 5 s.
+        const ref = await oneOrMany(s, 'expire', target, wallet, options, () =>
+          options.at === undefined ? undefined : parseWhen(options.at, context.now()),
+        );
+        if (ref === undefined) return;
+        const at =
+          options.at === undefined
+            ? Math.floor(context.now() / 1000) + EXPIRE_LEAD_S
+            : parseWhen(options.at, context.now());
+        await (await s.client()).passes.expire(ref, { at });
+        const seconds = at instanceof Date ? Math.floor(at.getTime() / 1000) : at;
+        s.result(
+          done('expire', ref, { expiryTimestamp: seconds }),
+          () => `the pass of ${where(ref)} expires at ${formatTimestamp(seconds)}\n`,
+        );
+      },
+    );
 
-  passes
-    .command('revoke')
-    .description(
-      'revoke a pass, IRREVERSIBLY: no pass can be issued to that wallet on that network again',
-    )
-    .argument(TARGET, TARGET_HELP)
-    .argument('<wallet>', WALLET_HELP)
+  addBulkOptions(
+    passes
+      .command('revoke')
+      .description(
+        'revoke a pass, IRREVERSIBLY: no pass can be issued to that wallet on that network again',
+      )
+      .argument(OPTIONAL_TARGET, TARGET_HELP)
+      .argument(OPTIONAL_WALLET, WALLET_HELP),
+  )
     .option('-y, --yes', 'do not ask for confirmation (required when stdin is not a terminal)')
     .action(
-      async (target: string, wallet: string, options: { yes?: boolean }, command: Command) => {
+      async (
+        target: string | undefined,
+        wallet: string | undefined,
+        options: BulkFlags & { yes?: boolean },
+        command: Command,
+      ) => {
         const s = session(command);
-        const ref = passRef(target, wallet);
+        const ref = await oneOrMany(s, 'revoke', target, wallet, options);
+        if (ref === undefined) return;
         if (!options.yes) {
           if (!context.stdinIsTTY) {
             throw new UsageError(
