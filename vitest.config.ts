@@ -34,6 +34,16 @@ export default defineConfig({
         extends: true,
         test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], isolate: false },
       },
+      // Long proofs (bulk runs killed and resumed many times): only `npm run test:slow` runs
+      // them, by naming the project; a plain `vitest run` leaves it out.
+      ...(process.argv.includes('slow')
+        ? [
+            {
+              extends: true,
+              test: { name: 'slow', include: ['tests/slow/**/*.test.ts'], testTimeout: 600_000 },
+            },
+          ]
+        : []),
     ],
   },
 });
