@@ -39,7 +39,7 @@ export default defineConfig({
       ...(process.argv.includes('slow')
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: { name: 'slow', include: ['tests/slow/**/*.test.ts'], testTimeout: 600_000 },
             },
           ]
