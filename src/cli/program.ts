@@ -78,6 +78,7 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
       'deadline of each request attempt (default 30000)',
       positiveInteger,
     )
+    .option('--verbose', "log the client's work on stderr: each attempt, retry and wait")
     .addHelpText('after', EXAMPLES)
     .addHelpText('afterAll', HELP_FOOTER)
     .showSuggestionAfterError(true)

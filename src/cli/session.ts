@@ -5,10 +5,12 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { CHAIN_VALUES, CHAINS } from '../../generated/api.js';
 import type { CivicPassClient } from '../client.js';
+import type { CivicPassClientOptions } from '../config.js';
 import type { Chain, ChainNetwork, PassRef } from '../types.js';
 import { checkPassRef } from '../validate.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './errors.js';
+import { type CliLogger, cliLogger } from './logger.js';
 import { clientOptions, loadEnv } from './settings.js';
 import { closest } from './suggest.js';
 
@@ -19,6 +21,7 @@ export interface GlobalOptions {
   baseUrl?: string;
   tokenUrl?: string;
   timeoutMs?: number;
+  verbose?: boolean;
 }
 
 /**
@@ -56,10 +59,14 @@ export class Session {
 
   /** A client from the environment (credentials) and the flags (URLs, deadline). */
   async client(): Promise<CivicPassClient> {
-    const { baseUrl, tokenUrl, timeoutMs } = this.options;
-    return this.context.createClient(
-      clientOptions(await this.env(), { baseUrl, tokenUrl, timeoutMs }),
-    );
+    const { baseUrl, tokenUrl, timeoutMs, verbose } = this.options;
+    const options = clientOptions(await this.env(), { baseUrl, tokenUrl, timeoutMs });
+    const logger = cliLogger({ verbose: verbose === true, stderr: this.context.stderr });
+    // `logger` is the client's option for what it does (attempts, retries, waits).
+    const withLogger: CivicPassClientOptions & { logger?: CliLogger } = logger
+      ? { ...options, logger }
+      : options;
+    return this.context.createClient(withLogger);
   }
 
   /** Writes to stdout. */
