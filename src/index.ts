@@ -12,6 +12,14 @@
 export { ApiPromise, type WithResponse } from './api-promise.js';
 export { TOKEN_RENEWAL_MARGIN_S } from './auth.js';
 export {
+  BULK_ACTIONS,
+  type BulkAction,
+  type BulkOptions,
+  type BulkResult,
+  type BulkSummary,
+  bulk,
+} from './bulk.js';
+export {
   CivicPassClient,
   type CivicPassClientSettings,
   createCivicPassClient,

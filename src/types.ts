@@ -1,11 +1,15 @@
 /**
- * The public types: aliases of the generated schema types, so that they follow the spec, plus
- * the argument shapes of the client's methods.
+ * The public types: the generated schema types under their own names, so that they follow the
+ * spec, plus the argument shapes of the client's methods. Object schemas are interfaces that
+ * extend the schema rather than aliases of it, so signatures and the API reference show `Pass`
+ * instead of spelling its whole shape out.
  */
 import type { CHAINS } from '../generated/api.js';
 import type { components } from '../generated/openapi.js';
 
 type Schemas = components['schemas'];
+/** A schema by name, for `interface X extends Schema<'X'>` (an `extends` takes no indexed type). */
+type Schema<Name extends keyof Schemas> = Schemas[Name];
 
 /**
  * A chain's programming model: `solana` or `ethereum` (every EVM network is under `ethereum`).
@@ -87,7 +91,7 @@ export type TransactionStatus = Schemas['TransactionStatus'];
  * const hashes = pass.events.flatMap((e) => (e.transaction ? [e.transaction.identifier] : []));
  * ```
  */
-export type PassTransaction = Schemas['PassTransaction'];
+export interface PassTransaction extends Schema<'PassTransaction'> {}
 /**
  * One entry of a pass's history.
  *
@@ -96,7 +100,7 @@ export type PassTransaction = Schemas['PassTransaction'];
  * const last: PassEvent | undefined = pass.events.at(-1);
  * ```
  */
-export type PassEvent = Schemas['PassEvent'];
+export interface PassEvent extends Schema<'PassEvent'> {}
 /**
  * A Civic Pass held by one wallet on one chain and network.
  *
@@ -105,7 +109,7 @@ export type PassEvent = Schemas['PassEvent'];
  * const pass: Pass = await civic.passes.get(ref);
  * ```
  */
-export type Pass = Schemas['Pass'];
+export interface Pass extends Schema<'Pass'> {}
 /**
  * Narrows a list of passes: by state and/or by wallet.
  *
@@ -114,7 +118,7 @@ export type Pass = Schemas['Pass'];
  * const filter: ListPassFilter = { state: 'ACTIVE', walletAddress: wallet };
  * ```
  */
-export type ListPassFilter = Schemas['ListPassFilter'];
+export interface ListPassFilter extends Schema<'ListPassFilter'> {}
 /**
  * One page of passes.
  *
@@ -123,7 +127,7 @@ export type ListPassFilter = Schemas['ListPassFilter'];
  * const page: PassPage = await civic.passes.list({ limit: 50 });
  * ```
  */
-export type PassPage = Schemas['ListPassResponse'];
+export interface PassPage extends Schema<'ListPassResponse'> {}
 /**
  * Where a PII request stands.
  *
@@ -150,7 +154,7 @@ export type PiiDecision = Schemas['PiiDecision'];
  * const rels = (request.links ?? []).map((link: PiiLink) => link.rel);
  * ```
  */
-export type PiiLink = Schemas['PiiLink'];
+export interface PiiLink extends Schema<'PiiLink'> {}
 /**
  * A user's submission of personal data, as far as Civic has verified it.
  *
@@ -159,7 +163,7 @@ export type PiiLink = Schemas['PiiLink'];
  * const request: PiiRequest = await civic.pii.get(scopeRequestId);
  * ```
  */
-export type PiiRequest = Schemas['PiiRequest'];
+export interface PiiRequest extends Schema<'PiiRequest'> {}
 
 /**
  * Which pass: a wallet on one chain and one network of that chain. The network is checked

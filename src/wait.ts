@@ -10,7 +10,7 @@ import type { Runtime } from './transport.js';
 import type { CallOptions, Pass, PassRef, PassState } from './types.js';
 
 /**
- * How long and how often {@link waitForPass} (`civic.passes.waitFor`) polls.
+ * How long and how often `civic.passes.waitFor` polls.
  *
  * @example
  * ```ts
