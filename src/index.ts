@@ -10,7 +10,7 @@
  * ```
  */
 export { ApiPromise, type WithResponse } from './api-promise.js';
-export { TOKEN_RENEWAL_MARGIN_S } from './auth.js';
+export { TOKEN_FAILURE_COOL_DOWN_MS, TOKEN_RENEWAL_MARGIN_S } from './auth.js';
 export {
   BULK_ACTIONS,
   type BulkAction,
@@ -27,8 +27,12 @@ export {
 export {
   type CivicPassClientOptions,
   type ClientAuthenticationMethod,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  DEFAULT_MAX_EVIDENCE_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT_MS,
   type FetchLike,
+  PACKAGE_VERSION,
 } from './config.js';
 export {
   ApiError,
@@ -37,12 +41,14 @@ export {
   BadRequestError,
   CivicPassError,
   type CivicPassErrorCode,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   createApiError,
   InputError,
   InternalServerError,
   InvalidResponseError,
+  isRouteNotFound,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -51,6 +57,7 @@ export {
   type TokenErrorInit,
   UnprocessableEntityError,
 } from './errors.js';
+export { type LogFields, type Logger, type LogLevel, stderrLogger } from './log.js';
 export { DEFAULT_PAGE_SIZE } from './pagination.js';
 export type { RawClient } from './raw.js';
 export { EXPIRE_LEAD_S, isPassExists, type PassesResource } from './resources/passes.js';

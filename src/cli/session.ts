@@ -10,7 +10,7 @@ import type { Chain, ChainNetwork, PassRef } from '../types.js';
 import { checkPassRef } from '../validate.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './errors.js';
-import { type CliLogger, cliLogger } from './logger.js';
+import { cliLogger } from './logger.js';
 import { clientOptions, loadEnv } from './settings.js';
 import { closest } from './suggest.js';
 
@@ -63,9 +63,7 @@ export class Session {
     const options = clientOptions(await this.env(), { baseUrl, tokenUrl, timeoutMs });
     const logger = cliLogger({ verbose: verbose === true, stderr: this.context.stderr });
     // `logger` is the client's option for what it does (attempts, retries, waits).
-    const withLogger: CivicPassClientOptions & { logger?: CliLogger } = logger
-      ? { ...options, logger }
-      : options;
+    const withLogger: CivicPassClientOptions = logger ? { ...options, logger } : options;
     return this.context.createClient(withLogger);
   }
 

@@ -266,15 +266,22 @@ export class PassesResource {
    */
   listAll(input: ListAllInput = {}, options?: CallOptions): AsyncIterableIterator<Pass> {
     if (input === null || typeof input !== 'object') {
-      throw new InputError('input', 'listAll takes { filter?, pageSize? }');
+      throw new InputError('input', 'listAll takes { filter?, pageSize?, maxPages?, maxItems? }');
     }
     checkCallOptions(options);
     const filter = checkFilter(input.filter);
     const pageSize =
       input.pageSize === undefined ? DEFAULT_PAGE_SIZE : checkCount(input.pageSize, 'pageSize', 1);
+    const cap = (value: number | undefined, name: string) =>
+      value === undefined ? undefined : checkCount(value, name, 1);
     return paginate(
       async (skip, limit) => (await this.#page(filter, limit, skip, options)).data.records,
-      pageSize,
+      {
+        pageSize,
+        maxPages: cap(input.maxPages, 'maxPages'),
+        maxItems: cap(input.maxItems, 'maxItems'),
+        identity: passIdentity,
+      },
     );
   }
 
@@ -333,6 +340,14 @@ export function isPassExists(error: unknown): boolean {
   if (!(error instanceof ConflictError)) return false;
   const body = error.body as { code?: unknown } | null | undefined;
   return typeof body === 'object' && body !== null && body.code === 'PASS_EXISTS';
+}
+
+/** A pass's identity (DECISIONS.md): its id together with chain, network and wallet. */
+function passIdentity(pass: Pass): string {
+  const record = (pass ?? {}) as { id?: unknown; chain?: unknown; walletAddress?: unknown };
+  const chain = (record.chain ?? {}) as { type?: unknown; network?: unknown };
+  // A control character cannot occur in any of the four, so the joined string is unambiguous.
+  return `${String(record.id)}\u0000${String(chain.type)}\u0000${String(chain.network)}\u0000${String(record.walletAddress)}`;
 }
 
 function checkListInput(input: ListPassesInput): ListPassesInput {

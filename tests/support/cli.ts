@@ -35,6 +35,8 @@ export interface CliHarnessOptions {
   startMock?: (options: MockApiOptions) => Promise<MockApi>;
   /** Use the real network (a local server named in `env`) instead of the scripted fetch. */
   realFetch?: boolean;
+  /** The client's maxRetries; default 0, so an error status is seen at once. */
+  maxRetries?: number;
 }
 
 /** The environment that points the command at the fake API. */
@@ -82,7 +84,7 @@ export function cliHarness(options: CliHarnessOptions = {}) {
       return createCivicPassClient({
         ...given,
         ...(!options.realFetch && { fetch: fake.fetch }),
-        maxRetries: 0,
+        maxRetries: options.maxRetries ?? 0,
       });
     },
     confirm: async (question) => {

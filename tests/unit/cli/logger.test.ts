@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cliLogger } from '../../../src/cli/logger.js';
 import { cliHarness } from '../../support/cli.js';
-import { EVM_WALLET, passBody } from '../../support/fake-api.js';
+import { CLIENT_SECRET, EVM_WALLET, passBody } from '../../support/fake-api.js';
 
 function stderr(isTTY: boolean) {
   const lines: string[] = [];
@@ -49,5 +49,36 @@ describe('the command logger', () => {
     const quiet = cliHarness({ api: () => Response.json(passBody()) });
     expect(await quiet.run('passes', 'get', 'ethereum/sepolia', EVM_WALLET)).toBe(0);
     expect(quiet.clientOptions[0]).not.toHaveProperty('logger');
+  });
+
+  it('shows the client waiting on a 429 on a terminal, and nothing of it elsewhere', async () => {
+    const answers = () => {
+      let n = 0;
+      return () =>
+        ++n === 1
+          ? Response.json(
+              { code: 'RATE_LIMITED', message: 'slow down' },
+              {
+                status: 429,
+                headers: { 'retry-after': '1' },
+              },
+            )
+          : Response.json(passBody());
+    };
+    const terminal = cliHarness({ api: answers(), stderrIsTTY: true, maxRetries: 1 });
+    expect(await terminal.run('passes', 'get', 'ethereum/sepolia', EVM_WALLET)).toBe(0);
+    expect(terminal.stderr.text).toBe('civic-pass: waiting 1 s (429 Retry-After)\n');
+    expect(terminal.fake.apiRequests()).toHaveLength(2);
+
+    const piped = cliHarness({ api: answers(), stderrIsTTY: false, maxRetries: 1 });
+    expect(await piped.run('passes', 'get', 'ethereum/sepolia', EVM_WALLET)).toBe(0);
+    expect(piped.stderr.text).toBe('');
+  });
+
+  it('logs every attempt with --verbose, never the secret', async () => {
+    const cli = cliHarness({ api: () => Response.json(passBody()) });
+    expect(await cli.run('--verbose', 'passes', 'get', 'ethereum/sepolia', EVM_WALLET)).toBe(0);
+    expect(cli.stderr.text).toMatch(/^civic-pass debug: .*attempt 1 of 1/m);
+    expect(cli.stderr.text).not.toContain(CLIENT_SECRET);
   });
 });
