@@ -49,11 +49,12 @@ export default defineConfig({
         extends: true,
         test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], isolate: false },
       },
-      // Long proofs (regenerating and type-checking a mutated spec, scoring other diff tools):
-      // `npm run test:slow` only; `npm test` leaves this project out.
+      // Long proofs (regenerating and type-checking a mutated spec, scoring other diff tools,
+      // bulk runs killed and resumed many times): `npm run test:slow` only; `npm test` leaves
+      // this project out.
       {
         extends: true,
-        test: { name: 'slow', include: ['tests/slow/**/*.test.ts'], testTimeout: 300_000 },
+        test: { name: 'slow', include: ['tests/slow/**/*.test.ts'], testTimeout: 600_000 },
       },
     ],
   },

@@ -11,12 +11,16 @@
  *    along the way) above the baseline, which stays flat when one page is held at a time.
  * 3. 1,000 concurrent calls on a cold client: how many token requests they make.
  * 4. How long the sandbox (`startSandbox()`) takes to start (scripts/bench-sandbox.ts).
+
+ * 4. `civic-pass passes issue --from FILE` over 10,000 wallets (scripts/bench-bulk.ts): wallets
+ *    per second, journal and results file included.
  *
  *   npm run bench                          all of it
  *   npm run bench -- --profile             also profile both variants (V8 sampling profiler,
  *                                          the one behind --cpu-prof), print where the time
  *                                          goes, and save the .cpuprofile files in reports/
  *   npm run bench -- --rounds 40 --batch 1000
+ *   npm run bench -- --only bulk --bulk-wallets 10000 --bulk-concurrency 32
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +31,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type CivicPassClient, createCivicPassClient, type PassRef } from '../src/index.js';
+import { benchBulk } from './bench-bulk.js';
 import { sandboxStartup } from './bench-sandbox.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,11 +47,16 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '20' },
     batch: { type: 'string', default: '500' },
     profile: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'bulk-wallets': { type: 'string', default: '10000' },
+    'bulk-concurrency': { type: 'string', default: '32' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  console.log('usage: npm run bench [-- --rounds N --batch N --profile]');
+  console.log(
+    'usage: npm run bench [-- --rounds N --batch N --profile --only bulk --bulk-wallets N --bulk-concurrency N]',
+  );
   process.exit(0);
 }
 const ROUNDS = Number(args.rounds);
@@ -398,7 +408,24 @@ function row(cells: string[]): string {
     .trimEnd();
 }
 
+async function bulkSection(): Promise<void> {
+  const figures = await benchBulk(Number(args['bulk-wallets']), Number(args['bulk-concurrency']));
+  console.log(`\n${row(['measure', 'wallets', 'issue requests', 'throughput'])}`);
+  console.log(
+    row([
+      `civic-pass passes issue --from (concurrency ${figures.concurrency})`,
+      figures.wallets.toLocaleString('en'),
+      figures.issueRequests.toLocaleString('en'),
+      `${Math.round(figures.perSecond)} wallets/s  (${figures.seconds.toFixed(1)} s; "${figures.summary}", exit ${figures.exitCode})`,
+    ]),
+  );
+}
+
 async function main(): Promise<void> {
+  if (args.only === 'bulk') {
+    await bulkSection();
+    return;
+  }
   const { port, child } = await startServer();
   try {
     const cpus = os.cpus();
@@ -479,6 +506,7 @@ async function main(): Promise<void> {
 
     console.log(`\n${row(['measure (sandbox)', 'time'])}`);
     for (const [label, figure] of await sandboxStartup()) console.log(row([label, figure]));
+    await bulkSection();
 
     if (args.profile) {
       console.log('');

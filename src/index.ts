@@ -9,7 +9,16 @@
  * const pass = await civic.passes.get({ chain: 'solana', chainNetwork: 'devnet', wallet });
  * ```
  */
+export { ApiPromise, type WithResponse } from './api-promise.js';
 export { TOKEN_FAILURE_COOL_DOWN_MS, TOKEN_RENEWAL_MARGIN_S } from './auth.js';
+export {
+  BULK_ACTIONS,
+  type BulkAction,
+  type BulkOptions,
+  type BulkResult,
+  type BulkSummary,
+  bulk,
+} from './bulk.js';
 export {
   CivicPassClient,
   type CivicPassClientSettings,
@@ -51,7 +60,7 @@ export {
 export { type LogFields, type Logger, type LogLevel, stderrLogger } from './log.js';
 export { DEFAULT_PAGE_SIZE } from './pagination.js';
 export type { RawClient } from './raw.js';
-export { EXPIRE_LEAD_S, type PassesResource } from './resources/passes.js';
+export { EXPIRE_LEAD_S, isPassExists, type PassesResource } from './resources/passes.js';
 export type { PiiResource } from './resources/pii.js';
 export { RETRY_DEFAULTS } from './retry.js';
 export type {
@@ -85,3 +94,9 @@ export type {
   UpdatePassInput,
 } from './types.js';
 export { checkPassRef } from './validate.js';
+export {
+  UnreachableStateError,
+  WAIT_DEFAULTS,
+  type WaitForOptions,
+  WaitTimeoutError,
+} from './wait.js';

@@ -7,11 +7,18 @@
  * compile. What it receives is {@link Open}: enums widened by `(string & {})`, because a newer
  * API may send a value this spec does not know yet (a new network, a new state), and a read must
  * not fail on it.
+ *
+ * Object schemas are interfaces that extend the schema rather than aliases of it, so signatures
+ * and the API reference show `Pass` instead of spelling its whole shape out.
  */
 import type { CHAINS } from '../generated/api.js';
 import type { components, operations } from '../generated/openapi.js';
 
 type Schemas = components['schemas'];
+/** A schema by name, for `interface X extends Schema<'X'>` (an `extends` takes no indexed type). */
+type Schema<Name extends keyof Schemas> = Schemas[Name];
+/** A schema as answers carry it ({@link Open}), for `interface X extends OpenSchema<'X'>`. */
+type OpenSchema<Name extends keyof Schemas> = Open<Schemas[Name]>;
 
 /**
  * The JSON body an operation takes, as generated from the spec.
@@ -140,7 +147,7 @@ export type TransactionStatus = Open<Schemas['TransactionStatus']>;
  * const hashes = pass.events.flatMap((e) => (e.transaction ? [e.transaction.identifier] : []));
  * ```
  */
-export type PassTransaction = Open<Schemas['PassTransaction']>;
+export interface PassTransaction extends OpenSchema<'PassTransaction'> {}
 /**
  * One entry of a pass's history.
  *
@@ -149,7 +156,7 @@ export type PassTransaction = Open<Schemas['PassTransaction']>;
  * const last: PassEvent | undefined = pass.events.at(-1);
  * ```
  */
-export type PassEvent = Open<Schemas['PassEvent']>;
+export interface PassEvent extends OpenSchema<'PassEvent'> {}
 /**
  * A Civic Pass held by one wallet on one chain and network, as answers carry it: its enums
  * (chain, network, states, events) are {@link Open}.
@@ -159,7 +166,7 @@ export type PassEvent = Open<Schemas['PassEvent']>;
  * const pass: Pass = await civic.passes.get(ref);
  * ```
  */
-export type Pass = Open<Schemas['Pass']>;
+export interface Pass extends OpenSchema<'Pass'> {}
 /**
  * Narrows a list of passes: by state and/or by wallet.
  *
@@ -168,7 +175,7 @@ export type Pass = Open<Schemas['Pass']>;
  * const filter: ListPassFilter = { state: 'ACTIVE', walletAddress: wallet };
  * ```
  */
-export type ListPassFilter = Schemas['ListPassFilter'];
+export interface ListPassFilter extends Schema<'ListPassFilter'> {}
 /**
  * One page of passes.
  *
@@ -177,7 +184,7 @@ export type ListPassFilter = Schemas['ListPassFilter'];
  * const page: PassPage = await civic.passes.list({ limit: 50 });
  * ```
  */
-export type PassPage = Open<Schemas['ListPassResponse']>;
+export interface PassPage extends OpenSchema<'ListPassResponse'> {}
 /**
  * Where a PII request stands (open to statuses a newer API adds).
  *
@@ -204,7 +211,7 @@ export type PiiDecision = Schemas['PiiDecision'];
  * const rels = (request.links ?? []).map((link: PiiLink) => link.rel);
  * ```
  */
-export type PiiLink = Open<Schemas['PiiLink']>;
+export interface PiiLink extends OpenSchema<'PiiLink'> {}
 /**
  * A user's submission of personal data, as far as Civic has verified it.
  *
@@ -213,7 +220,7 @@ export type PiiLink = Open<Schemas['PiiLink']>;
  * const request: PiiRequest = await civic.pii.get(scopeRequestId);
  * ```
  */
-export type PiiRequest = Open<Schemas['PiiRequest']>;
+export interface PiiRequest extends OpenSchema<'PiiRequest'> {}
 
 /**
  * Which pass: a wallet on one chain and one network of that chain. The network is checked

@@ -49,6 +49,8 @@ export const EXIT = {
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** The stable code `--json` prints, as client errors carry theirs. */
+  readonly code = 'USAGE';
   /** What to do about it, when there is more to say than the message. */
   readonly hint: string | undefined;
 
@@ -68,6 +70,8 @@ export class UsageError extends Error {
  */
 export class Declined extends Error {
   override readonly name = 'Declined';
+  /** The stable code `--json` prints. */
+  readonly code = 'DECLINED';
 }
 
 const CREDENTIALS_HINT =
@@ -208,8 +212,8 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * The same, as one JSON line for `--json`: `{"error":{"name","code","message","hint",…}}`, with
- * the public fields of a client error (status, operationId, requestId, …), never a `cause`.
+ * The same, as one JSON line for `--json`: `{"error":{"name","code","message","hint",…}}` (`code`
+ * always: `USAGE`, `DECLINED`, or the client error's own), with the public fields of a client error (status, operationId, requestId, …), never a `cause`.
  *
  * @example
  * ```ts
@@ -221,7 +225,12 @@ export function describeErrorJson(error: unknown): string {
     error instanceof CivicPassError
       ? error.toJSON()
       : { name: error instanceof Error ? error.name : 'Error', message: String(error) };
-  if (error instanceof Error && !(error instanceof CivicPassError)) base.message = error.message;
+  if (error instanceof Error && !(error instanceof CivicPassError)) {
+    base.message = error.message;
+    // Scripts switch on `code`: every error line has one, usage errors and surprises included.
+    const code = (error as { code?: unknown }).code;
+    base.code = typeof code === 'string' ? code : 'UNEXPECTED';
+  }
   const hint = hintFor(error);
   return JSON.stringify({
     error: { ...base, ...(hint && { hint }), exitCode: exitCodeFor(error) },

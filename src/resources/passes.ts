@@ -3,7 +3,8 @@
  * anything is sent (`InputError`); answers are the spec's types.
  */
 
-import { InputError } from '../errors.js';
+import { type ApiPromise, apiPromise } from '../api-promise.js';
+import { ConflictError, InputError } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, paginate } from '../pagination.js';
 import type {
   CallOptions,
@@ -14,6 +15,7 @@ import type {
   Pass,
   PassPage,
   PassRef,
+  PassState,
   UpdatePassInput,
 } from '../types.js';
 import {
@@ -24,6 +26,7 @@ import {
   checkPassRef,
   checkTargetState,
 } from '../validate.js';
+import { type WaitForOptions, waitForPass } from '../wait.js';
 import { bodyFields, CALL_OPTION_KEYS } from './fields.js';
 import {
   checkCallOptions,
@@ -31,6 +34,8 @@ import {
   invalidResponse,
   perform,
   type ResourceContext,
+  type WithData,
+  withData,
 } from './shared.js';
 
 /**
@@ -80,19 +85,65 @@ export class PassesResource {
    * const pass = await civic.passes.issue({ chain: 'solana', chainNetwork: 'devnet', wallet });
    * ```
    */
-  async issue(ref: PassRef, options?: IssuePassOptions): Promise<Pass> {
-    checkPassRef(ref);
-    const fields = bodyFields('issuePass', options, CALL_OPTION_KEYS);
-    const result = await perform(
-      this.#context,
-      'issuePass',
-      {
-        params: { path: { chain: ref.chain, chainNetwork: ref.chainNetwork } },
-        body: { ...fields, walletAddress: ref.wallet },
-      },
+  issue(ref: PassRef, options?: IssuePassOptions): ApiPromise<Pass> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      const fields = bodyFields('issuePass', options, CALL_OPTION_KEYS);
+      const result = await perform(
+        this.#context,
+        'issuePass',
+        {
+          params: { path: { chain: ref.chain, chainNetwork: ref.chainNetwork } },
+          body: { ...fields, walletAddress: ref.wallet },
+        },
+        options,
+      );
+      return withData(result, expectObject<Pass>(result, 'issuePass', 'a pass (a JSON object)'));
+    });
+  }
+
+  /**
+   * Waits until the pass is in `state` (typically `ACTIVE` after {@link PassesResource.issue}),
+   * polling {@link PassesResource.get} with backoff. `timeoutMs` (default 2 minutes) is the whole
+   * wait; each read uses the client's own retries and deadlines. A 404 in the first minute is
+   * taken as "not visible yet". Rejects with {@link WaitTimeoutError} when time runs out, with
+   * {@link UnreachableStateError} at once when the pass is `REVOKED`, with the signal's reason
+   * when it aborts.
+   *
+   * @example
+   * ```ts
+   * const pass = await civic.passes.waitFor(ref, 'ACTIVE', { timeoutMs: 60_000 });
+   * ```
+   */
+  async waitFor(ref: PassRef, state: PassState, options?: WaitForOptions): Promise<Pass> {
+    return waitForPass(
+      (r, o) => this.get(r, o),
+      this.#context.runtime,
+      checkPassRef(ref),
+      state,
       options,
     );
-    return expectObject<Pass>(result, 'issuePass', 'a pass (a JSON object)');
+  }
+
+  /**
+   * Issues a pass and waits until it is `ACTIVE` ({@link PassesResource.waitFor}). A pass that
+   * already exists (409 `PASS_EXISTS`) is waited for rather than reported, so running it again
+   * after an interruption is safe.
+   *
+   * @example
+   * ```ts
+   * const pass = await civic.passes.issueAndWait(ref, { timeoutMs: 120_000 });
+   * ```
+   */
+  async issueAndWait(ref: PassRef, options: WaitForOptions = {}): Promise<Pass> {
+    checkPassRef(ref);
+    const signal = options.signal;
+    try {
+      await this.issue(ref, signal ? { signal } : undefined);
+    } catch (error) {
+      if (!isPassExists(error)) throw error;
+    }
+    return this.waitFor(ref, 'ACTIVE', options);
   }
 
   /**
@@ -103,10 +154,12 @@ export class PassesResource {
    * const { state, events } = await civic.passes.get(ref);
    * ```
    */
-  async get(ref: PassRef, options?: CallOptions): Promise<Pass> {
-    checkPassRef(ref);
-    const result = await perform(this.#context, 'getPass', { params: pathOf(ref) }, options);
-    return expectObject<Pass>(result, 'getPass', 'a pass (a JSON object)');
+  get(ref: PassRef, options?: CallOptions): ApiPromise<Pass> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      const result = await perform(this.#context, 'getPass', { params: pathOf(ref) }, options);
+      return withData(result, expectObject<Pass>(result, 'getPass', 'a pass (a JSON object)'));
+    });
   }
 
   /**
@@ -117,17 +170,8 @@ export class PassesResource {
    * await civic.passes.update({ ...ref, state: 'FROZEN', expiryTimestamp: 1_900_000_000 });
    * ```
    */
-  async update(input: UpdatePassInput, options?: CallOptions): Promise<void> {
-    checkPassRef(input);
-    const body: Record<string, unknown> = bodyFields('patchPass', input, UPDATE_HANDLED);
-    if (input.state !== undefined) body.state = checkTargetState(input.state);
-    if (input.expiryTimestamp !== undefined) {
-      body.expiryTimestamp = checkExpirySeconds(input.expiryTimestamp);
-    }
-    if (Object.keys(body).length === 0) {
-      throw new InputError('state', 'update needs state or expiryTimestamp (or both)');
-    }
-    await perform(this.#context, 'patchPass', { params: pathOf(input), body }, options);
+  update(input: UpdatePassInput, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(() => this.#update(input, options));
   }
 
   /**
@@ -138,9 +182,8 @@ export class PassesResource {
    * await civic.passes.freeze(ref);
    * ```
    */
-  async freeze(ref: PassRef, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    return this.update({ ...ref, state: 'FROZEN' }, options);
+  freeze(ref: PassRef, options?: CallOptions): ApiPromise<void> {
+    return this.#change(ref, { state: 'FROZEN' }, options);
   }
 
   /**
@@ -151,9 +194,8 @@ export class PassesResource {
    * await civic.passes.unfreeze(ref);
    * ```
    */
-  async unfreeze(ref: PassRef, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    return this.update({ ...ref, state: 'ACTIVE' }, options);
+  unfreeze(ref: PassRef, options?: CallOptions): ApiPromise<void> {
+    return this.#change(ref, { state: 'ACTIVE' }, options);
   }
 
   /**
@@ -166,22 +208,24 @@ export class PassesResource {
    * await civic.passes.expire(ref, { at: new Date('2030-01-01') });   // later
    * ```
    */
-  async expire(ref: PassRef, input: ExpireInput = {}, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    if (input === null || typeof input !== 'object') {
-      throw new InputError('at', 'expire takes { at?: Date | number } as its second argument');
-    }
-    const { at } = input;
-    let seconds: number;
-    if (at === undefined) {
-      seconds = Math.floor(this.#context.runtime.now() / 1000) + EXPIRE_LEAD_S;
-    } else if (at instanceof Date) {
-      if (Number.isNaN(at.getTime())) throw new InputError('at', 'at is an invalid Date');
-      seconds = Math.floor(at.getTime() / 1000);
-    } else {
-      seconds = checkExpirySeconds(at, 'at');
-    }
-    return this.update({ ...ref, expiryTimestamp: seconds }, options);
+  expire(ref: PassRef, input: ExpireInput = {}, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      if (input === null || typeof input !== 'object') {
+        throw new InputError('at', 'expire takes { at?: Date | number } as its second argument');
+      }
+      const { at } = input;
+      let seconds: number;
+      if (at === undefined) {
+        seconds = Math.floor(this.#context.runtime.now() / 1000) + EXPIRE_LEAD_S;
+      } else if (at instanceof Date) {
+        if (Number.isNaN(at.getTime())) throw new InputError('at', 'at is an invalid Date');
+        seconds = Math.floor(at.getTime() / 1000);
+      } else {
+        seconds = checkExpirySeconds(at, 'at');
+      }
+      return this.#update({ ...ref, expiryTimestamp: seconds }, options);
+    });
   }
 
   /**
@@ -192,9 +236,12 @@ export class PassesResource {
    * await civic.passes.revoke(ref);
    * ```
    */
-  async revoke(ref: PassRef, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    await perform(this.#context, 'deletePass', { params: pathOf(ref) }, options);
+  revoke(ref: PassRef, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      const result = await perform(this.#context, 'deletePass', { params: pathOf(ref) }, options);
+      return withData(result, undefined);
+    });
   }
 
   /**
@@ -205,9 +252,11 @@ export class PassesResource {
    * const { records } = await civic.passes.list({ filter: { state: 'ACTIVE' }, limit: 50 });
    * ```
    */
-  async list(input: ListPassesInput = {}, options?: CallOptions): Promise<PassPage> {
-    const { filter, limit, skip, ...fields } = checkListInput(input);
-    return this.#page(filter, limit ?? DEFAULT_PAGE_SIZE, skip ?? 0, options, fields);
+  list(input: ListPassesInput = {}, options?: CallOptions): ApiPromise<PassPage> {
+    return apiPromise(async () => {
+      const { filter, limit, skip, ...fields } = checkListInput(input);
+      return this.#page(filter, limit ?? DEFAULT_PAGE_SIZE, skip ?? 0, options, fields);
+    });
   }
 
   /**
@@ -235,7 +284,7 @@ export class PassesResource {
     const cap = (value: number | undefined, name: string) =>
       value === undefined ? undefined : checkCount(value, name, 1);
     return paginate(
-      async (skip, limit) => (await this.#page(filter, limit, skip, options)).records,
+      async (skip, limit) => (await this.#page(filter, limit, skip, options)).data.records,
       {
         pageSize,
         maxPages: cap(input.maxPages, 'maxPages'),
@@ -245,13 +294,40 @@ export class PassesResource {
     );
   }
 
+  /** A state change of one pass: the ref checked first, as every method does. */
+  #change(ref: PassRef, change: Pick<UpdatePassInput, 'state'>, options?: CallOptions) {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      return this.#update({ ...ref, ...change }, options);
+    });
+  }
+
+  async #update(input: UpdatePassInput, options?: CallOptions): Promise<WithData<void>> {
+    checkPassRef(input);
+    const body: Record<string, unknown> = bodyFields('patchPass', input, UPDATE_HANDLED);
+    if (input.state !== undefined) body.state = checkTargetState(input.state);
+    if (input.expiryTimestamp !== undefined) {
+      body.expiryTimestamp = checkExpirySeconds(input.expiryTimestamp);
+    }
+    if (Object.keys(body).length === 0) {
+      throw new InputError('state', 'update needs state or expiryTimestamp (or both)');
+    }
+    const result = await perform(
+      this.#context,
+      'patchPass',
+      { params: pathOf(input), body },
+      options,
+    );
+    return withData(result, undefined);
+  }
+
   async #page(
     filter: ListPassesInput['filter'],
     limit: number,
     skip: number,
     options: CallOptions | undefined,
     fields: Record<string, unknown> = {},
-  ): Promise<PassPage> {
+  ): Promise<WithData<PassPage>> {
     const body =
       filter === undefined ? { ...fields, limit, skip } : { ...fields, limit, skip, filter };
     const result = await perform(this.#context, 'listPass', { body }, options);
@@ -259,8 +335,22 @@ export class PassesResource {
     if (!Array.isArray(page.records)) {
       throw invalidResponse('listPass', 'its body has no records array', result.response);
     }
-    return page;
+    return withData(result, page);
   }
+}
+
+/**
+ * True for the API's "a pass already exists" answer (409 `PASS_EXISTS`): issuing again is done.
+ *
+ * @example
+ * ```ts
+ * try { await civic.passes.issue(ref); } catch (err) { if (!isPassExists(err)) throw err; }
+ * ```
+ */
+export function isPassExists(error: unknown): boolean {
+  if (!(error instanceof ConflictError)) return false;
+  const body = error.body as { code?: unknown } | null | undefined;
+  return typeof body === 'object' && body !== null && body.code === 'PASS_EXISTS';
 }
 
 /** A pass's identity (DECISIONS.md): its id together with chain, network and wallet. */

@@ -138,3 +138,28 @@ export function invalidResponse(
   const { method, path } = operationById(operationId);
   return new InvalidResponseError(problem, { operationId, method, path, response });
 }
+
+/**
+ * A call's data with the answer it came in (for `withResponse()`).
+ *
+ * @example
+ * ```ts
+ * const answer: WithData<Pass> = { data: pass, response };
+ * ```
+ */
+export interface WithData<T> {
+  data: T;
+  response: Response;
+}
+
+/**
+ * Pairs checked data with the answer of the call it came from.
+ *
+ * @example
+ * ```ts
+ * return withData(result, expectObject<Pass>(result, 'getPass', 'a pass'));
+ * ```
+ */
+export function withData<T>(result: { response: Response }, data: T): WithData<T> {
+  return { data, response: result.response };
+}
