@@ -2,8 +2,10 @@
  * `createCivicPassClient`: puts configuration, tokens, transport and resources together. The
  * secret and tokens stay in closures; printing or serialising the client shows its settings only.
  */
+import { fetchSender } from './attempt.js';
 import { createTokenProvider } from './auth.js';
 import { type CivicPassClientOptions, type ResolvedConfig, resolveConfig } from './config.js';
+import { createLog } from './log.js';
 import { createRawClient, type RawClient } from './raw.js';
 import { PassesResource } from './resources/passes.js';
 import { PiiResource } from './resources/pii.js';
@@ -33,6 +35,8 @@ export interface CivicPassClientSettings {
   clientAuthentication: ResolvedConfig['clientAuthentication'];
   maxRetries: number;
   timeoutMs: number;
+  attemptTimeoutMs: number;
+  maxResponseBytes: number;
 }
 
 /**
@@ -65,7 +69,17 @@ export class CivicPassClient {
       clientAuthentication: config.clientAuthentication,
       maxRetries: config.maxRetries,
       timeoutMs: config.timeoutMs,
+      attemptTimeoutMs: config.attemptTimeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
     });
+    const log = createLog(config.logger, config.logLevel);
+    const send = fetchSender(config.fetch);
+    const limits = {
+      maxRetries: config.maxRetries,
+      timeoutMs: config.timeoutMs,
+      attemptTimeoutMs: config.attemptTimeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
+    };
     const tokens = createTokenProvider({
       clientId: config.clientId,
       clientSecret: config.clientSecret,
@@ -73,17 +87,22 @@ export class CivicPassClient {
       allowInsecureLoopback: config.tokenUrlIsInsecureLoopback,
       audience: config.audience,
       clientAuthentication: config.clientAuthentication,
-      fetch: config.fetch,
-      timeoutMs: config.timeoutMs,
-      now: runtime.now,
+      send,
+      ...limits,
+      // The token request carries the User-Agent, not the caller's API headers.
+      defaultHeaders: config.defaultHeaders.filter(([name]) => name === 'user-agent'),
+      runtime,
+      log,
     });
     const transport = createTransport({
       baseUrl: config.baseUrl,
       apiOrigin: config.apiOrigin,
-      fetch: config.fetch,
+      send,
       tokens,
-      maxRetries: config.maxRetries,
-      timeoutMs: config.timeoutMs,
+      ...limits,
+      maxEvidenceBytes: config.maxEvidenceBytes,
+      defaultHeaders: config.defaultHeaders,
+      log,
       runtime,
     });
     const { raw, call } = createRawClient(config.baseUrl, transport);

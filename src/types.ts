@@ -186,10 +186,14 @@ export type PassRef = {
 export interface CallOptions {
   /** Cancels the call, including any wait between retries; the call rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Deadline of each attempt in milliseconds (the client's `timeoutMs` unless set). */
+  /** Deadline of the whole call in milliseconds: token, attempts, waits (the client's `timeoutMs` unless set). */
   timeoutMs?: number;
+  /** Deadline of each attempt in milliseconds, never beyond what is left (the client's `attemptTimeoutMs` unless set). */
+  attemptTimeoutMs?: number;
   /** How many times a failed attempt may be retried (the client's `maxRetries` unless set). */
   maxRetries?: number;
+  /** The most bytes the answer's body may have, after decompression (the client's `maxResponseBytes` unless set). */
+  maxResponseBytes?: number;
   /** Extra headers for this call. `Authorization` is always the client's own. */
   headers?: Record<string, string>;
 }
@@ -247,4 +251,8 @@ export interface ListAllInput {
   filter?: ListPassFilter;
   /** How many passes to ask for per page, a positive integer (default 20). */
   pageSize?: number;
+  /** Stop after this many pages (a positive integer); default: no limit. */
+  maxPages?: number;
+  /** Stop after this many passes (a positive integer); default: no limit. */
+  maxItems?: number;
 }

@@ -217,15 +217,22 @@ export class PassesResource {
    */
   listAll(input: ListAllInput = {}, options?: CallOptions): AsyncIterableIterator<Pass> {
     if (input === null || typeof input !== 'object') {
-      throw new InputError('input', 'listAll takes { filter?, pageSize? }');
+      throw new InputError('input', 'listAll takes { filter?, pageSize?, maxPages?, maxItems? }');
     }
     checkCallOptions(options);
     const filter = checkFilter(input.filter);
     const pageSize =
       input.pageSize === undefined ? DEFAULT_PAGE_SIZE : checkCount(input.pageSize, 'pageSize', 1);
+    const cap = (value: number | undefined, name: string) =>
+      value === undefined ? undefined : checkCount(value, name, 1);
     return paginate(
       async (skip, limit) => (await this.#page(filter, limit, skip, options)).records,
-      pageSize,
+      {
+        pageSize,
+        maxPages: cap(input.maxPages, 'maxPages'),
+        maxItems: cap(input.maxItems, 'maxItems'),
+        identity: passIdentity,
+      },
     );
   }
 
@@ -243,6 +250,13 @@ export class PassesResource {
     }
     return page;
   }
+}
+
+/** A pass's identity (DECISIONS.md): its id together with chain, network and wallet. */
+function passIdentity(pass: Pass): string {
+  const record = (pass ?? {}) as { id?: unknown; chain?: unknown; walletAddress?: unknown };
+  const chain = (record.chain ?? {}) as { type?: unknown; network?: unknown };
+  return JSON.stringify([record.id, chain.type, chain.network, record.walletAddress]);
 }
 
 function checkListInput(input: ListPassesInput): ListPassesInput {
