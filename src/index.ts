@@ -19,6 +19,7 @@ export {
   type CivicPassClientOptions,
   type ClientAuthenticationMethod,
   DEFAULT_TIMEOUT_MS,
+  type DispatcherLike,
   type FetchLike,
 } from './config.js';
 export {

@@ -17,6 +17,7 @@ import {
   type Inflate,
   type InflateRaw,
 } from 'node:zlib';
+import { BodyTooLargeError } from './response.js';
 
 type Decoder = Gunzip | Inflate | InflateRaw | BrotliDecompress;
 
@@ -25,26 +26,6 @@ export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** More codings than this on one answer is an attack, not a configuration (fetch's limit too). */
 const MAX_CODINGS = 5;
-
-/**
- * An answer's body grew past the cap the caller gave. The sender's caller turns it into the
- * client's own error (it knows the operation); `limit` is the cap in bytes.
- *
- * @example
- * ```ts
- * if (error instanceof BodyLimitError) console.error(`over ${error.limit} bytes`);
- * ```
- */
-export class BodyLimitError extends Error {
-  /** The cap that was passed, in bytes. */
-  readonly limit: number;
-
-  constructor(limit: number) {
-    super(`the answer's body is larger than ${limit} bytes`);
-    this.name = 'BodyLimitError';
-    this.limit = limit;
-  }
-}
 
 // Lenient as fetch is: a body cut short after a complete block still yields what was decoded.
 const ZLIB_OPTIONS = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
@@ -93,7 +74,7 @@ function decoderFor(coding: string, firstByte: number | undefined): Decoder {
 
 /**
  * Reads `body` whole, undoing `codings` (from {@link codingsOf}), and rejects with a
- * {@link BodyLimitError} as soon as more than `limit` decoded bytes have come, destroying the
+ * {@link BodyTooLargeError} as soon as more than `limit` decoded bytes have come, destroying the
  * body and the decoders. An error of the body (an abort, a dropped connection) or of a decoder
  * (corrupt data) rejects with that error.
  *
@@ -124,7 +105,7 @@ export function readBody(body: Readable, codings: string[], limit: number): Prom
     const collect = (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
-      if (size > limit) return fail(new BodyLimitError(limit));
+      if (size > limit) return fail(new BodyTooLargeError(limit));
       chunks.push(chunk);
     };
 

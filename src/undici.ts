@@ -14,48 +14,22 @@
  * Imported only through `undici-load.ts`, on Node; nothing public names an undici type.
  */
 import { Agent, type Dispatcher, request } from 'undici';
-import { BufferedResponse } from './response.js';
-import { ACCEPT_ENCODING, BodyLimitError, codingsOf, readBody } from './undici-body.js';
+import type { Sender, SendLimits } from './attempt.js';
+import type { DispatcherLike } from './config.js';
+import { BodyTooLargeError, BufferedResponse } from './response.js';
+import { ACCEPT_ENCODING, codingsOf, readBody } from './undici-body.js';
 
 /**
- * Anything undici can send through: an undici `Agent`, `Pool`, `ProxyAgent`, `MockAgent`, or
- * any object with undici's `dispatch` method. Typed structurally so that no undici type reaches
- * the client's public declarations.
+ * The undici sender of one client: {@link Sender} plus `close()`, which releases the sender's own
+ * connections (a dispatcher the user gave or set is theirs, and left open).
  *
  * @example
  * ```ts
- * import { ProxyAgent } from 'undici';
- * const dispatcher: DispatcherLike = new ProxyAgent('http://proxy.internal:3128');
+ * const { send, close } = createUndiciSender();
  * ```
  */
-export interface DispatcherLike {
-  dispatch(options: object, handler: object): boolean;
-}
-
-/**
- * Per-attempt settings of a send: the decoded-body cap in bytes and the attempt's signal.
- *
- * @example
- * ```ts
- * await sender.send(url, { method: 'GET', headers }, { maxResponseBytes: 1 << 20, signal });
- * ```
- */
-export interface SendOptions {
-  maxResponseBytes: number;
-  signal?: AbortSignal | undefined;
-}
-
-/**
- * One HTTP attempt: sends, reads the whole body within the cap, and returns it buffered.
- *
- * @example
- * ```ts
- * const response = await sender.send('https://api.civic.com/partner/pass', init, { maxResponseBytes });
- * ```
- */
-export interface Sender {
-  send(url: string, init: RequestInit, options: SendOptions): Promise<Response>;
-  /** Closes the sender's own connections; a dispatcher the user gave or set is left alone. */
+export interface UndiciSender {
+  send: Sender;
   close(): Promise<void>;
 }
 
@@ -100,8 +74,9 @@ function isPlainAgent(candidate: object): boolean {
   );
 }
 
-/** Statuses whose answers have no body, and the status range `Response` accepts. */
+/** Statuses whose answers have no body. */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Creates a sender. With `dispatcher`, every request goes through it (and `close()` leaves it
@@ -114,7 +89,9 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
  * await sender.close();
  * ```
  */
-export function createUndiciSender(options: { dispatcher?: DispatcherLike | undefined } = {}) {
+export function createUndiciSender(
+  options: { dispatcher?: DispatcherLike | undefined } = {},
+): UndiciSender {
   const given = options.dispatcher as Dispatcher | undefined;
   let own: Agent | undefined;
   let closed = false;
@@ -128,7 +105,7 @@ export function createUndiciSender(options: { dispatcher?: DispatcherLike | unde
     return own;
   }
 
-  async function send(url: string, init: RequestInit, opts: SendOptions): Promise<Response> {
+  async function send(url: string, init: RequestInit, opts: SendLimits): Promise<Response> {
     const method = init.method ?? 'GET';
     const headers = toHeaderRecord(init.headers);
     const initBody = init.body ?? null;
@@ -149,25 +126,29 @@ export function createUndiciSender(options: { dispatcher?: DispatcherLike | unde
       method: method as Dispatcher.HttpMethod,
       headers,
       body,
-      signal: opts.signal ?? null,
+      signal: opts.signal,
     });
     const { statusCode: status } = answer;
     if (status < 200 || status > 599) {
-      answer.body.destroy();
+      discard(answer.body);
       throw new Error(`the server answered with status ${status}, which HTTP does not define`);
     }
     const encoding = answer.headers['content-encoding'];
     const codings = codingsOf(Array.isArray(encoding) ? encoding.join(', ') : encoding);
     let bytes: Buffer;
-    if (method === 'HEAD' || NULL_BODY_STATUSES.has(status)) {
+    if (status >= 300 && status < 400) {
+      // A redirect is refused by the caller, whatever its body says: it is not read.
+      discard(answer.body);
+      bytes = EMPTY;
+    } else if (method === 'HEAD' || NULL_BODY_STATUSES.has(status)) {
       bytes = await readBody(answer.body, [], 0);
     } else {
       // A declared length over the cap is refused before reading a byte (identity only: an
       // encoded body's length says nothing about its decoded size).
       const declared = Number(answer.headers['content-length']);
       if (codings?.length === 0 && declared > opts.maxResponseBytes) {
-        answer.body.destroy();
-        throw new BodyLimitError(opts.maxResponseBytes);
+        discard(answer.body);
+        throw new BodyTooLargeError(opts.maxResponseBytes);
       }
       bytes = await readBody(answer.body, codings ?? [], opts.maxResponseBytes);
     }
@@ -178,8 +159,8 @@ export function createUndiciSender(options: { dispatcher?: DispatcherLike | unde
       responseHeaders.delete('content-encoding');
       responseHeaders.delete('content-length');
     }
-    const source = { status, statusText: answer.statusText ?? '', url, headers: responseHeaders };
-    return new BufferedResponse(arrayBufferOf(bytes), source as unknown as Response);
+    const head = { status, statusText: answer.statusText ?? '', url, headers: responseHeaders };
+    return new BufferedResponse(arrayBufferOf(bytes), head);
   }
 
   async function close(): Promise<void> {
@@ -189,7 +170,13 @@ export function createUndiciSender(options: { dispatcher?: DispatcherLike | unde
     await agent?.close();
   }
 
-  return { send, close } satisfies Sender;
+  return { send, close };
+}
+
+/** Closes a body nobody will read (and its connection), without an unhandled 'error'. */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+  body.on('error', () => {});
+  body.destroy();
 }
 
 /** A `Buffer`'s bytes as an `ArrayBuffer` of their own (a pooled Buffer shares a larger one). */

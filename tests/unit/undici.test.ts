@@ -9,14 +9,17 @@ import { type AddressInfo, connect, createServer as createTcpServer, type Socket
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { getGlobalDispatcher, ProxyAgent, setGlobalDispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BodyLimitError, codingsOf } from '../../src/undici-body.js';
-import { isNode, loadNodeSender, type NodeSender } from '../../src/undici-load.js';
+import type { DispatcherLike } from '../../src/config.js';
+import { BodyTooLargeError } from '../../src/response.js';
+import { codingsOf } from '../../src/undici-body.js';
+import { type ClientSender, createSender, isNode } from '../../src/undici-load.js';
 import {
   json,
   raw,
   type ScriptedServer,
   type Step,
   scriptedServer,
+  tokenAnswer,
 } from '../support/scripted-server.js';
 
 const PASS = {
@@ -37,11 +40,16 @@ async function server(script: Parameters<typeof scriptedServer>[0]): Promise<Scr
   return started;
 }
 
-async function sender(options: Parameters<typeof loadNodeSender>[0] = {}): Promise<NodeSender> {
-  const made = await loadNodeSender(options);
-  if (!made) throw new Error('no undici sender on Node');
+async function sender(dispatcher?: DispatcherLike): Promise<ClientSender> {
+  const made = createSender({ fetch: undefined, dispatcher });
+  expect(made.kind).toBe('undici');
   open.push(made);
   return made;
+}
+
+/** The limits of one send: a cap, and a signal that aborts only when the test says so. */
+function limits(maxResponseBytes: number, signal = new AbortController().signal) {
+  return { maxResponseBytes, signal };
 }
 
 /** Answers `bytes` encoded as `encoding`. */
@@ -88,11 +96,7 @@ describe('the undici sender', () => {
   ] as const)('asks for compression and decodes %s (%o)', async (encoding, compress) => {
     const api = await server([encoded(encoding, compress(Buffer.from(JSON.stringify(PASS))))]);
     const send = await sender();
-    const response = await send.send(
-      `${api.url}/pass`,
-      { method: 'GET' },
-      { maxResponseBytes: CAP },
-    );
+    const response = await send.send(`${api.url}/pass`, { method: 'GET' }, limits(CAP));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(PASS);
     // The body is decoded: the encoding header would describe bytes nobody sees.
@@ -104,14 +108,14 @@ describe('the undici sender', () => {
   it('undoes several codings, last applied first', async () => {
     const body = brotliCompressSync(gzipSync(Buffer.from(JSON.stringify(PASS))));
     const api = await server([encoded('gzip, br', body)]);
-    const response = await (await sender()).send(`${api.url}/p`, {}, { maxResponseBytes: CAP });
+    const response = await (await sender()).send(`${api.url}/p`, {}, limits(CAP));
     expect(await response.json()).toEqual(PASS);
   });
 
   it('returns a body in an unknown coding as it came, as fetch does', async () => {
     expect(codingsOf('zstd')).toBeUndefined();
     const api = await server([raw(200, 'text/plain', 'opaque', { 'content-encoding': 'zstd' })]);
-    const response = await (await sender()).send(`${api.url}/p`, {}, { maxResponseBytes: CAP });
+    const response = await (await sender()).send(`${api.url}/p`, {}, limits(CAP));
     expect(await response.text()).toBe('opaque');
     expect(response.headers.get('content-encoding')).toBe('zstd');
   });
@@ -123,12 +127,12 @@ describe('the undici sender', () => {
     await send.send(
       `${api.url}/pass?x=1`,
       { method: 'POST', headers, body: '{"a":1}' },
-      { maxResponseBytes: CAP },
+      limits(CAP),
     );
     await send.send(
       `${api.url}/oauth/token`,
       { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials' }) },
-      { maxResponseBytes: CAP },
+      limits(CAP),
     );
     expect(api.requests.map(({ method, url, body }) => ({ method, url, body }))).toEqual([
       { method: 'POST', url: '/pass?x=1', body: '{"a":1}' },
@@ -150,7 +154,7 @@ describe('the undici sender', () => {
         response.end('{"ok":true}');
       },
     ]);
-    const response = await (await sender()).send(`${api.url}/p`, {}, { maxResponseBytes: CAP });
+    const response = await (await sender()).send(`${api.url}/p`, {}, limits(CAP));
     expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
     expect(response.headers.get('x-request-id')).toBe('req-1');
     expect(await response.text()).toBe('{"ok":true}');
@@ -166,7 +170,7 @@ describe('the undici sender', () => {
     const response = await (await sender()).send(
       `${api.url}/pass`,
       { method: 'POST', body: '{"secret":1}' },
-      { maxResponseBytes: CAP },
+      limits(CAP),
     );
     expect(response.status).toBe(307);
     expect(response.headers.get('location')).toBe(`${elsewhere.url}/stolen`);
@@ -177,15 +181,15 @@ describe('the undici sender', () => {
   it('refuses a declared length over the cap without reading the body', async () => {
     const api = await server([raw(200, 'application/json', 'x'.repeat(2048))]);
     const error = await (await sender())
-      .send(`${api.url}/p`, {}, { maxResponseBytes: 1024 })
+      .send(`${api.url}/p`, {}, limits(1024))
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BodyLimitError);
-    expect((error as BodyLimitError).limit).toBe(1024);
+    expect(error).toBeInstanceOf(BodyTooLargeError);
+    expect((error as BodyTooLargeError).limit).toBe(1024);
   });
 
   it('accepts a body of exactly the cap', async () => {
     const api = await server([raw(200, 'text/plain', 'x'.repeat(1024))]);
-    const response = await (await sender()).send(`${api.url}/p`, {}, { maxResponseBytes: 1024 });
+    const response = await (await sender()).send(`${api.url}/p`, {}, limits(1024));
     expect((await response.text()).length).toBe(1024);
   });
 
@@ -194,9 +198,9 @@ describe('the undici sender', () => {
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     const api = await server([endless(chunk, { 'content-type': 'text/plain' }, written)]);
     const error = await (await sender())
-      .send(`${api.url}/p`, {}, { maxResponseBytes: CAP })
+      .send(`${api.url}/p`, {}, limits(CAP))
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BodyLimitError);
+    expect(error).toBeInstanceOf(BodyTooLargeError);
     await new Promise((resolve) => setTimeout(resolve, 50));
     // What the server got out before the socket closed: the cap plus what sat in buffers.
     expect(written.bytes).toBeLessThan(64 * CAP);
@@ -213,10 +217,10 @@ describe('the undici sender', () => {
     ]);
     const before = process.memoryUsage();
     const error = await (await sender())
-      .send(`${api.url}/p`, {}, { maxResponseBytes: 4 * CAP })
+      .send(`${api.url}/p`, {}, limits(4 * CAP))
       .catch((e: unknown) => e);
     const after = process.memoryUsage();
-    expect(error).toBeInstanceOf(BodyLimitError);
+    expect(error).toBeInstanceOf(BodyTooLargeError);
     // Without the cap the body would decode forever; with it, memory holds the cap and a chunk.
     const grown = after.arrayBuffers + after.heapUsed - (before.arrayBuffers + before.heapUsed);
     expect(grown).toBeLessThan(64 * CAP);
@@ -227,37 +231,21 @@ describe('the undici sender', () => {
     const api = await server([() => {}, endless(Buffer.alloc(1024), {}, { bytes: 0 })]);
     const send = await sender();
     const waiting = new AbortController();
-    const pending = send.send(
-      `${api.url}/hang`,
-      {},
-      {
-        maxResponseBytes: CAP,
-        signal: waiting.signal,
-      },
-    );
+    const pending = send.send(`${api.url}/hang`, {}, limits(CAP, waiting.signal));
     while (api.requests.length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
     const reason = new Error('caller gave up');
     waiting.abort(reason);
     await expect(pending).rejects.toBe(reason);
 
     const streaming = new AbortController();
-    const body = send.send(
-      `${api.url}/stream`,
-      {},
-      {
-        maxResponseBytes: 2 ** 40,
-        signal: streaming.signal,
-      },
-    );
+    const body = send.send(`${api.url}/stream`, {}, limits(2 ** 40, streaming.signal));
     while (api.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     const second = new Error('enough');
     setTimeout(() => streaming.abort(second), 20);
     await expect(body).rejects.toBe(second);
 
     const already = AbortSignal.abort(new Error('before'));
-    await expect(
-      send.send(`${api.url}/never`, {}, { maxResponseBytes: CAP, signal: already }),
-    ).rejects.toThrow('before');
+    await expect(send.send(`${api.url}/never`, {}, limits(CAP, already))).rejects.toThrow('before');
     expect(api.requests).toHaveLength(2);
   });
 
@@ -269,7 +257,7 @@ describe('the undici sender', () => {
     const front = await tcpFront(api.url, sockets);
     const send = await sender();
     for (let i = 0; i < calls; i++) {
-      const response = await send.send(`${front.url}/p`, {}, { maxResponseBytes: CAP });
+      const response = await send.send(`${front.url}/p`, {}, limits(CAP));
       expect(response.status).toBe(200);
     }
     expect(api.requests).toHaveLength(calls);
@@ -279,9 +267,7 @@ describe('the undici sender', () => {
     const closed = sockets.map((socket) => new Promise((resolve) => socket.once('close', resolve)));
     await send.close();
     await Promise.all(closed);
-    await expect(send.send(`${front.url}/p`, {}, { maxResponseBytes: CAP })).rejects.toThrow(
-      'closed',
-    );
+    await expect(send.send(`${front.url}/p`, {}, limits(CAP))).rejects.toThrow('closed');
     expect(api.requests).toHaveLength(calls);
   });
 
@@ -290,8 +276,8 @@ describe('the undici sender', () => {
     const proxy = await connectProxy();
     const agent = new ProxyAgent(proxy.url);
     open.push(agent);
-    const viaOption = await sender({ dispatcher: agent });
-    const first = await viaOption.send(`${api.url}/p`, {}, { maxResponseBytes: CAP });
+    const viaOption = await sender(agent);
+    const first = await viaOption.send(`${api.url}/p`, {}, limits(CAP));
     expect(await first.json()).toEqual({ via: 'proxy' });
     expect(proxy.tunnels).toEqual([new URL(api.url).host]);
 
@@ -299,7 +285,7 @@ describe('the undici sender', () => {
     const global = new ProxyAgent(proxy.url);
     setGlobalDispatcher(global);
     try {
-      const second = await (await sender()).send(`${api.url}/q`, {}, { maxResponseBytes: CAP });
+      const second = await (await sender()).send(`${api.url}/q`, {}, limits(CAP));
       expect(await second.json()).toEqual({ via: 'global' });
     } finally {
       setGlobalDispatcher(previous);
@@ -309,13 +295,17 @@ describe('the undici sender', () => {
     expect(api.requests).toHaveLength(2);
   });
 
-  it('lets a short script exit without close()', async () => {
-    const api = await server([json(200, { ok: true })]);
+  it('lets a short script that never calls close() exit', async () => {
+    const api = await server([
+      (_request, response) => tokenAnswer(response),
+      json(200, { records: [] }),
+    ]);
+    const index = new URL('../../src/index.ts', import.meta.url).pathname;
     const script = [
-      `import { loadNodeSender } from ${JSON.stringify(new URL('../../src/undici-load.ts', import.meta.url).pathname)};`,
-      'const sender = await loadNodeSender();',
-      `const answer = await sender.send(${JSON.stringify(`${api.url}/p`)}, {}, { maxResponseBytes: 1024 });`,
-      'console.log(answer.status);',
+      `import { createCivicPassClient } from ${JSON.stringify(index)};`,
+      `const civic = createCivicPassClient({ baseUrl: '${api.url}/partner', tokenUrl: '${api.url}/oauth/token', clientId: 'id', clientSecret: 'secret', maxRetries: 0 });`,
+      "const { response } = await civic.raw.POST('/pass', { body: {} });",
+      'console.log(response.status);',
     ].join('\n');
     // Asynchronously: the server lives in this process.
     const child = spawn(
@@ -330,9 +320,9 @@ describe('the undici sender', () => {
       out += chunk;
     });
     const code = await new Promise((resolve) => child.on('exit', resolve));
-    expect(code).toBe(0);
     expect(out.trim()).toBe('200');
-    expect(api.requests).toHaveLength(1);
+    expect(code).toBe(0);
+    expect(api.requests.map((request) => request.url)).toEqual(['/oauth/token', '/partner/pass']);
   });
 });
 
