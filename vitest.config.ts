@@ -31,6 +31,16 @@ export default defineConfig({
         test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], isolate: false },
       },
       {
+        // The same fault tests over the client's default Node transport (undici), not fetch.
+        extends: true,
+        test: {
+          name: 'faults-undici',
+          include: ['tests/faults/**/*.test.ts'],
+          env: { CIVIC_TEST_SENDER: 'undici' },
+          isolate: false,
+        },
+      },
+      {
         extends: true,
         test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], isolate: false },
       },
