@@ -31,6 +31,18 @@ export default defineConfig({
         test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], isolate: false },
       },
       {
+        // The unit tests that script a fetch, again over the client's default Node transport
+        // (undici): the scripted fetch answers behind a local server (tests/support/fetch-bridge.ts).
+        extends: true,
+        test: {
+          name: 'unit-undici',
+          include: [
+            'tests/unit/{auth,errors,pagination,request-response,resources,retry,security,validate}.test.ts',
+          ],
+          env: { CIVIC_TEST_SENDER: 'undici' },
+        },
+      },
+      {
         // The same fault tests over the client's default Node transport (undici), not fetch.
         extends: true,
         test: {
