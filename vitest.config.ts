@@ -54,6 +54,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Servers that misbehave on purpose: endless bodies, bombs, redirects, stalls, loops.
+        test: { name: 'hostile', include: ['tests/hostile/**/*.test.ts'], isolate: false },
+      },
+      {
+        extends: true,
         test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], isolate: false },
       },
     ],

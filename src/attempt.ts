@@ -6,7 +6,7 @@
  */
 import type { FetchLike } from './config.js';
 import { attemptSignal } from './deadline.js';
-import { CivicPassError } from './errors.js';
+import { CivicPassError, InvalidResponseError } from './errors.js';
 import { BodyTooLargeError, readWithinAttempt } from './response.js';
 
 /**
@@ -144,5 +144,26 @@ export function redirectError(
   return new CivicPassError(
     `${what} answered ${status} with ${target}; the client follows no redirect (Civic's API does not redirect): check ${setting}`,
     { code: 'REDIRECT' },
+  );
+}
+
+/**
+ * The error for a body over `maxResponseBytes`: an `InvalidResponseError` with its own code,
+ * naming the limit and what to check.
+ *
+ * @example
+ * ```ts
+ * throw tooLargeError({ operationId: 'getPass', method: 'GET', path }, 4194304, 'it was not read further');
+ * ```
+ */
+export function tooLargeError(
+  target: { operationId: string | undefined; method: string; path: string },
+  limit: number,
+  advice: string,
+): InvalidResponseError {
+  return new InvalidResponseError(
+    `its body is larger than maxResponseBytes (${limit} bytes); ${advice}`,
+    target,
+    { code: 'RESPONSE_TOO_LARGE' },
   );
 }

@@ -10,16 +10,16 @@
  * only in this module's closures, and are registered with `redact.ts`.
  */
 import * as oauth from 'oauth4webapi';
-import { type AttemptResult, redirectError, runAttempt, type Sender } from './attempt.js';
+import {
+  type AttemptResult,
+  redirectError,
+  runAttempt,
+  type Sender,
+  tooLargeError,
+} from './attempt.js';
 import type { ClientAuthenticationMethod } from './config.js';
 import { Deadline, raceSignal } from './deadline.js';
-import {
-  CivicPassError,
-  ConnectionError,
-  InvalidResponseError,
-  TimeoutError,
-  TokenError,
-} from './errors.js';
+import { CivicPassError, ConnectionError, TimeoutError, TokenError } from './errors.js';
 import type { Log } from './log.js';
 import { forgetSecret, registerSecret } from './redact.js';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry.js';
@@ -324,11 +324,7 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
           'tokenUrl',
         );
       case 'too-large':
-        return new InvalidResponseError(
-          `its body is larger than maxResponseBytes (${result.limit} bytes); ${TOKEN_URL_HINT}`,
-          { operationId: undefined, ...target },
-          { code: 'RESPONSE_TOO_LARGE' },
-        );
+        return tooLargeError({ operationId: undefined, ...target }, result.limit, TOKEN_URL_HINT);
       case 'connection': {
         const error = result.error;
         const reason =

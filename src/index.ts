@@ -9,7 +9,7 @@
  * const pass = await civic.passes.get({ chain: 'solana', chainNetwork: 'devnet', wallet });
  * ```
  */
-export { TOKEN_RENEWAL_MARGIN_S } from './auth.js';
+export { TOKEN_FAILURE_COOL_DOWN_MS, TOKEN_RENEWAL_MARGIN_S } from './auth.js';
 export {
   CivicPassClient,
   type CivicPassClientSettings,
@@ -18,9 +18,13 @@ export {
 export {
   type CivicPassClientOptions,
   type ClientAuthenticationMethod,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  DEFAULT_MAX_EVIDENCE_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT_MS,
   type DispatcherLike,
   type FetchLike,
+  PACKAGE_VERSION,
 } from './config.js';
 export {
   ApiError,
@@ -29,12 +33,14 @@ export {
   BadRequestError,
   CivicPassError,
   type CivicPassErrorCode,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   createApiError,
   InputError,
   InternalServerError,
   InvalidResponseError,
+  isRouteNotFound,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -43,6 +49,7 @@ export {
   type TokenErrorInit,
   UnprocessableEntityError,
 } from './errors.js';
+export { type LogFields, type Logger, type LogLevel, stderrLogger } from './log.js';
 export { DEFAULT_PAGE_SIZE } from './pagination.js';
 export type { RawClient } from './raw.js';
 export { EXPIRE_LEAD_S, type PassesResource } from './resources/passes.js';

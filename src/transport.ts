@@ -6,14 +6,19 @@
  * `attempt.ts`: no redirect followed, the body read within the attempt and capped. The body of a
  * request is held in memory once (`request.ts`), so a re-send never re-reads or clones it.
  */
-import { type AttemptResult, redirectError, runAttempt, type Sender } from './attempt.js';
+import {
+  type AttemptResult,
+  redirectError,
+  runAttempt,
+  type Sender,
+  tooLargeError,
+} from './attempt.js';
 import type { TokenProvider } from './auth.js';
 import { Deadline } from './deadline.js';
 import {
   CivicPassError,
   ConnectionError,
   describeOperation,
-  InvalidResponseError,
   isConnectionRefused,
   TimeoutError,
 } from './errors.js';
@@ -253,11 +258,7 @@ export function createTransport(config: TransportConfig) {
       case 'redirect':
         return redirectError(what, result.response, url, 'baseUrl');
       case 'too-large':
-        return new InvalidResponseError(
-          `its body is larger than maxResponseBytes (${result.limit} bytes); it was not read further`,
-          { ...target },
-          { code: 'RESPONSE_TOO_LARGE' },
-        );
+        return tooLargeError(target, result.limit, 'it was not read further');
       case 'connection': {
         const error = result.error;
         const reason =

@@ -256,7 +256,8 @@ export class PassesResource {
 function passIdentity(pass: Pass): string {
   const record = (pass ?? {}) as { id?: unknown; chain?: unknown; walletAddress?: unknown };
   const chain = (record.chain ?? {}) as { type?: unknown; network?: unknown };
-  return JSON.stringify([record.id, chain.type, chain.network, record.walletAddress]);
+  // A control character cannot occur in any of the four, so the joined string is unambiguous.
+  return `${String(record.id)}\u0000${String(chain.type)}\u0000${String(chain.network)}\u0000${String(record.walletAddress)}`;
 }
 
 function checkListInput(input: ListPassesInput): ListPassesInput {
