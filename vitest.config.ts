@@ -43,11 +43,12 @@ export default defineConfig({
         },
       },
       {
-        // The same fault tests over the client's default Node transport (undici), not fetch.
+        // The fault and hostile-server tests again, over the client's default Node transport (undici)
+        // instead of an injected fetch.
         extends: true,
         test: {
           name: 'faults-undici',
-          include: ['tests/faults/**/*.test.ts'],
+          include: ['tests/faults/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
           env: { CIVIC_TEST_SENDER: 'undici' },
           isolate: false,
         },

@@ -25,7 +25,9 @@ describe('one AbortSignal shared by 2,000 calls', () => {
             setImmediate(() => resolve(Response.json(PASS_EXAMPLE))),
           ),
       });
-      const civic = createClientWithRuntime(clientOptions(api.fetch), { sleep: async () => {} });
+      // (`fetch` named again: in faults-undici, clientOptions would put it behind a server.)
+      const options = { ...clientOptions(api.fetch), fetch: api.fetch };
+      const civic = createClientWithRuntime(options, { sleep: async () => {} });
       const controller = new AbortController();
       const calls = Array.from({ length: 2000 }, () =>
         civic.passes.get(EXAMPLE_REF, { signal: controller.signal }),
