@@ -9,7 +9,9 @@ import { type AddressInfo, connect, createServer as createTcpServer, type Socket
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { getGlobalDispatcher, ProxyAgent, setGlobalDispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCivicPassClient } from '../../src/client.js';
 import type { DispatcherLike } from '../../src/config.js';
+import { ConfigurationError } from '../../src/errors.js';
 import { BodyTooLargeError } from '../../src/response.js';
 import { codingsOf } from '../../src/undici-body.js';
 import { type ClientSender, createSender, isNode } from '../../src/undici-load.js';
@@ -295,6 +297,75 @@ describe('the undici sender', () => {
     expect(api.requests).toHaveLength(2);
   });
 
+  it('sends API and token requests of a client through its dispatcher option', async () => {
+    const tokens = await server([(_request, response) => tokenAnswer(response)]);
+    const api = await server([json(200, { records: [] })]);
+    const proxy = await connectProxy();
+    const agent = new ProxyAgent(proxy.url);
+    open.push(agent);
+    const civic = createCivicPassClient({
+      baseUrl: `${api.url}/partner`,
+      tokenUrl: `${tokens.url}/oauth/token`,
+      clientId: 'id',
+      clientSecret: 'secret',
+      maxRetries: 0,
+      dispatcher: agent,
+    });
+    const { response } = await civic.raw.POST('/pass', { body: { limit: 10, skip: 0 } });
+    expect(response.status).toBe(200);
+    expect(proxy.tunnels.sort()).toEqual([new URL(api.url).host, new URL(tokens.url).host].sort());
+    expect(tokens.requests).toHaveLength(1);
+    expect(api.requests[0]?.headers.authorization).toBe('Bearer server-token-1');
+    // The dispatcher is the caller's: closing the client leaves it usable.
+    await civic.close();
+    const again = await (await sender(agent)).send(`${api.url}/x`, {}, limits(CAP));
+    expect(again.status).toBe(500); // the scripted server's answer to an unscripted request
+  });
+
+  it('refuses every call after close() or Symbol.asyncDispose, without sending', async () => {
+    const api = await server([(_request, response) => tokenAnswer(response), json(200, {})]);
+    const options = {
+      baseUrl: `${api.url}/partner`,
+      tokenUrl: `${api.url}/oauth/token`,
+      clientId: 'id',
+      clientSecret: 'secret',
+    };
+    const civic = createCivicPassClient(options);
+    await civic.raw.POST('/pass', { body: { limit: 10, skip: 0 } });
+    await civic.close();
+    await expect(civic.raw.POST('/pass', { body: { limit: 10, skip: 0 } })).rejects.toThrow(
+      'the client was closed',
+    );
+    const disposed = createCivicPassClient(options);
+    await disposed[Symbol.asyncDispose]();
+    await expect(disposed.passes.list({})).rejects.toThrow('the client was closed');
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('checks the dispatcher option, and hands it to a fetch given with it', async () => {
+    expect(() => createCivicPassClient({ dispatcher: {} as never })).toThrow(ConfigurationError);
+    expect(() => createCivicPassClient({ dispatcher: 'proxy' as never })).toThrow(
+      /dispatcher must be an undici dispatcher/,
+    );
+    const dispatcher = { dispatch: () => true };
+    const seen: unknown[] = [];
+    const civic = createCivicPassClient({
+      baseUrl: 'https://api.test.example/partner',
+      tokenUrl: 'https://auth.test.example/oauth/token',
+      clientId: 'id',
+      clientSecret: 'secret',
+      dispatcher,
+      fetch: async (url, init) => {
+        seen.push((init as { dispatcher?: unknown }).dispatcher);
+        return url.endsWith('/token')
+          ? Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 60 })
+          : Response.json({ records: [] });
+      },
+    });
+    await civic.passes.list({});
+    expect(seen).toEqual([dispatcher, dispatcher]);
+  });
+
   it('lets a short script that never calls close() exit', async () => {
     const api = await server([
       (_request, response) => tokenAnswer(response),
@@ -304,7 +375,7 @@ describe('the undici sender', () => {
     const script = [
       `import { createCivicPassClient } from ${JSON.stringify(index)};`,
       `const civic = createCivicPassClient({ baseUrl: '${api.url}/partner', tokenUrl: '${api.url}/oauth/token', clientId: 'id', clientSecret: 'secret', maxRetries: 0 });`,
-      "const { response } = await civic.raw.POST('/pass', { body: {} });",
+      "const { response } = await civic.raw.POST('/pass', { body: { limit: 10, skip: 0 } });",
       'console.log(response.status);',
     ].join('\n');
     // Asynchronously: the server lives in this process.
