@@ -311,7 +311,7 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
   ): CivicPassError {
     switch (result.kind) {
       case 'timeout':
-        return deadline.remaining() <= 0
+        return deadline.remaining() <= 0 || timeoutMs < config.attemptTimeoutMs
           ? wholeTimeout()
           : new TimeoutError(
               `the token request to ${tokenUrl} (tokenUrl) got no answer within ${timeoutMs} ms (attemptTimeoutMs)`,

@@ -212,7 +212,7 @@ export function createTransport(config: TransportConfig) {
         failure = response;
         reason = `${response.status}${retryAfterMs === undefined ? '' : ' Retry-After'}`;
       } else {
-        failure = attemptError(result, target, url, timeoutMs, deadline);
+        failure = attemptError(result, target, url, timeoutMs, attemptTimeoutMs, deadline);
         if (result.kind === 'timeout') outcome = { kind: 'timeout' };
         else if (result.kind === 'connection') {
           outcome = { kind: 'connection', refused: isConnectionRefused(result.error) };
@@ -243,12 +243,14 @@ export function createTransport(config: TransportConfig) {
     target: Target,
     url: string,
     timeoutMs: number,
+    attemptTimeoutMs: number,
     deadline: Deadline,
   ): CivicPassError {
     const what = describe(target);
     switch (result.kind) {
       case 'timeout':
-        return deadline.remaining() <= 0
+        // An attempt cut short by what was left of the call is the call's timeout.
+        return deadline.remaining() <= 0 || timeoutMs < attemptTimeoutMs
           ? callTimeout(target, deadline)
           : new TimeoutError(
               `${what} got no answer within ${timeoutMs} ms (attemptTimeoutMs)`,
