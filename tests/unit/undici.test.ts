@@ -5,7 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { type AddressInfo, connect, createServer as createTcpServer, type Socket } from 'node:net';
+import {
+  type AddressInfo,
+  connect,
+  createServer as createTcpServer,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { getGlobalDispatcher, ProxyAgent, setGlobalDispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -407,13 +413,18 @@ async function tcpFront(target: string, sockets: Socket[]) {
     socket.on('close', () => upstream.destroy());
     upstream.on('close', () => socket.destroy());
   });
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  return listen(front, sockets);
+}
+
+/** Listens on 127.0.0.1; closing destroys `sockets` too. Closed after each test. */
+async function listen(listener: NetServer, sockets: Iterable<Socket>) {
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
   const handle = {
-    url: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${(listener.address() as AddressInfo).port}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
-        front.close(() => resolve());
+        listener.close(() => resolve());
       }),
   };
   open.push(handle);
@@ -440,16 +451,5 @@ async function connectProxy() {
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const handle = {
-    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    tunnels,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        proxy.close(() => resolve());
-      }),
-  };
-  open.push(handle);
-  return handle;
+  return { ...(await listen(proxy, sockets)), tunnels };
 }
