@@ -49,6 +49,8 @@ export default defineConfig({
         test: {
           name: 'faults-undici',
           include: ['tests/faults/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
+          // Already over undici in `hostile` (their clients inject no fetch), or fetch-only.
+          exclude: ['tests/hostile/memory.test.ts', 'tests/hostile/fuzz.test.ts'],
           env: { CIVIC_TEST_SENDER: 'undici' },
           isolate: false,
         },

@@ -50,6 +50,13 @@ async function runWithStatus(
   return { error, attempts: api.apiRequests().length, sleeps };
 }
 
+// Why some tests are fetch-only: in unit-undici a scripted fetch sits behind a live server,
+// which cannot refuse a connection it has accepted (tests/faults/connections.test.ts refuses for
+// real, over both), and a 15 ms deadline may end before the request has crossed to it (deadlines
+// and aborts over undici: tests/faults, tests/hostile, tests/unit/undici.test.ts).
+const REFUSE = 'a live server cannot refuse a connection';
+const TIMING = '15 ms deadlines counted at the scripted fetch';
+
 describe('retry policy: which outcomes are retried', () => {
   it.each([408, 429, 500, 502, 503, 504])(
     'retries %i on an idempotent operation, 1 + maxRetries attempts in all',
@@ -96,27 +103,25 @@ describe('retry policy: which outcomes are retried', () => {
     );
   });
 
-  // Over undici (unit-undici) a scripted fetch sits behind a live server, which can reset a
-  // connection but not refuse one; tests/faults/connections.test.ts refuses for real, over both.
-  it.skipIf(overUndici)(
-    'retries issue when the connection was refused (ECONNREFUSED), not when it was reset',
-    async () => {
-      const refused = fakeApi({
-        api: (_r, n) =>
-          n === 1 ? connectionError('ECONNREFUSED') : Response.json(passBody(), { status: 202 }),
-      });
-      const civicA = createClientWithRuntime(clientOptions(refused.fetch), fakeRuntime().runtime);
-      await civicA.passes.issue(EVM_REF);
-      expect(refused.apiRequests()).toHaveLength(2);
+  it('retries issue when the connection was refused (ECONNREFUSED), not when it was reset', async ({
+    skip,
+  }) => {
+    skip(overUndici, REFUSE);
+    const refused = fakeApi({
+      api: (_r, n) =>
+        n === 1 ? connectionError('ECONNREFUSED') : Response.json(passBody(), { status: 202 }),
+    });
+    const civicA = createClientWithRuntime(clientOptions(refused.fetch), fakeRuntime().runtime);
+    await civicA.passes.issue(EVM_REF);
+    expect(refused.apiRequests()).toHaveLength(2);
 
-      const reset = fakeApi({ api: () => connectionError('ECONNRESET') });
-      const civicB = createClientWithRuntime(clientOptions(reset.fetch), fakeRuntime().runtime);
-      const error = await civicB.passes.issue(EVM_REF).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ConnectionError);
-      expect(error).toMatchObject({ refused: false, operationId: 'issuePass' });
-      expect(reset.apiRequests()).toHaveLength(1);
-    },
-  );
+    const reset = fakeApi({ api: () => connectionError('ECONNRESET') });
+    const civicB = createClientWithRuntime(clientOptions(reset.fetch), fakeRuntime().runtime);
+    const error = await civicB.passes.issue(EVM_REF).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ refused: false, operationId: 'issuePass' });
+    expect(reset.apiRequests()).toHaveLength(1);
+  });
 
   it('retries a connection error on get, then reports a ConnectionError', async () => {
     const api = fakeApi({ api: () => connectionError('ECONNRESET') });
@@ -219,34 +224,27 @@ describe('retry policy: waits', () => {
 });
 
 describe('deadlines and the caller’s signal', () => {
-  // These count what a scripted fetch saw within 15 ms deadlines: over undici (unit-undici) the
-  // request may still be on the wire to the bridge then. Deadlines and aborts over undici are
-  // covered against real servers in tests/faults and tests/unit/undici.test.ts.
-  it.skipIf(overUndici)(
-    'gives each attempt a deadline: TimeoutError, retried for get',
-    async () => {
-      const api = fakeApi({ api: (request) => hang(request.signal) });
-      const civic = createClientWithRuntime(
-        clientOptions(api.fetch, { attemptTimeoutMs: 15 }),
-        fakeRuntime().runtime,
-      );
-      const error = await civic.passes.get(EVM_REF).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(TimeoutError);
-      expect(error).toMatchObject({ code: 'TIMEOUT', timeoutMs: 15, operationId: 'getPass' });
-      expect(api.apiRequests()).toHaveLength(3);
-    },
-  );
+  it('gives each attempt a deadline: TimeoutError, retried for get', async ({ skip }) => {
+    skip(overUndici, TIMING);
+    const api = fakeApi({ api: (request) => hang(request.signal) });
+    const civic = createClientWithRuntime(
+      clientOptions(api.fetch, { attemptTimeoutMs: 15 }),
+      fakeRuntime().runtime,
+    );
+    const error = await civic.passes.get(EVM_REF).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'TIMEOUT', timeoutMs: 15, operationId: 'getPass' });
+    expect(api.apiRequests()).toHaveLength(3);
+  });
 
-  it.skipIf(overUndici)(
-    'does not retry a timed-out issue (the server may have acted on it)',
-    async () => {
-      const api = fakeApi({ api: (request) => hang(request.signal) });
-      const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
-      const error = await civic.passes.issue(EVM_REF, { timeoutMs: 15 }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(TimeoutError);
-      expect(api.apiRequests()).toHaveLength(1);
-    },
-  );
+  it('does not retry a timed-out issue (the server may have acted on it)', async ({ skip }) => {
+    skip(overUndici, TIMING);
+    const api = fakeApi({ api: (request) => hang(request.signal) });
+    const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
+    const error = await civic.passes.issue(EVM_REF, { timeoutMs: 15 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(api.apiRequests()).toHaveLength(1);
+  });
 
   it('covers reading the body with the deadline', async () => {
     const api = fakeApi({
@@ -270,20 +268,20 @@ describe('deadlines and the caller’s signal', () => {
     await expect(civic.passes.get(EVM_REF, { timeoutMs: 15 })).rejects.toBeInstanceOf(TimeoutError);
   });
 
-  it.skipIf(overUndici)(
-    'rejects with the signal’s reason when the caller aborts during a request',
-    async () => {
-      const api = fakeApi({ api: (request) => hang(request.signal) });
-      const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
-      const controller = new AbortController();
-      const reason = new Error('caller gave up');
-      const call = civic.passes.get(EVM_REF, { signal: controller.signal });
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      controller.abort(reason);
-      await expect(call).rejects.toBe(reason);
-      expect(api.apiRequests()).toHaveLength(1);
-    },
-  );
+  it('rejects with the signal’s reason when the caller aborts during a request', async ({
+    skip,
+  }) => {
+    skip(overUndici, TIMING);
+    const api = fakeApi({ api: (request) => hang(request.signal) });
+    const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    const call = civic.passes.get(EVM_REF, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(reason);
+    await expect(call).rejects.toBe(reason);
+    expect(api.apiRequests()).toHaveLength(1);
+  });
 
   it('ends a backoff wait at once when the caller aborts (real timers, Retry-After 30 s)', async () => {
     const api = fakeApi({
