@@ -216,3 +216,35 @@ describe('a seeded fuzz over options and arguments', () => {
     expect(called).toBeGreaterThan(50);
   });
 });
+
+describe('the option refusals the issue reported', () => {
+  it.each([
+    [{ timeoutMs: 2 ** 31 }, 'timeoutMs'],
+    [{ attemptTimeoutMs: 0 }, 'attemptTimeoutMs'],
+    [{ maxResponseBytes: 1.5 }, 'maxResponseBytes'],
+    [{ headers: { 'x-a': 'one\r\nInjected: two' } }, 'headers'],
+    [{ headers: [['x-a', 'b']] }, 'headers'],
+    [{ headers: { 'bad name': 'v' } }, 'headers'],
+    [{ clientSecret: 12345678 }, 'clientSecret'],
+    [{ clientId: Object.create(null) }, 'clientId'],
+    [{ logger: { debug: 'loud' } }, 'logger'],
+    [{ fetch: 'fetch' }, 'fetch'],
+  ])('refuses %o with a ConfigurationError naming %s', (options, option) => {
+    let error: unknown;
+    try {
+      createClientWithRuntime(
+        {
+          baseUrl: 'https://api.test.example/partner',
+          tokenUrl: TOKEN_URL,
+          ...(options as object),
+        },
+        {},
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ code: 'CONFIGURATION', option });
+    expect((error as Error).message).toContain(option);
+  });
+});

@@ -56,7 +56,9 @@ const sampler = setInterval(() => {
 }, 5);
 
 const codes: string[] = [];
+let afterFirstRound = baseline;
 for (let round = 0; round < 10; round += 1) {
+  if (round === 1) afterFirstRound = peak;
   for (const call of [
     () => civic.passes.list(), // endless body
     () => civic.passes.get({ chain: 'ethereum', chainNetwork: 'sepolia', wallet }), // the bomb
@@ -78,8 +80,10 @@ console.log(
     baselineMB: mb(baseline),
     peakMB: mb(peak),
     growthMB: mb(peak - baseline),
+    // What the nine later rounds added to the first one's peak: flat means close to 0.
+    laterRoundsMB: mb(peak - afterFirstRound),
     requests,
-    bombMB: { wire: mb(BOMB.length), inflated: INFLATED_MB },
+    bombKiB: { wire: Math.round(BOMB.length / 1024), inflated: INFLATED_MB * 1024 },
     codes: [...new Set(codes)],
     calls: codes.length,
   }),

@@ -17,6 +17,7 @@ describe('bounded memory', () => {
     );
     const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
       growthMB: number;
+      laterRoundsMB: number;
       requests: number;
       codes: string[];
       calls: number;
@@ -28,5 +29,7 @@ describe('bounded memory', () => {
     // Unbounded, one endless body alone grows the process by gigabytes; capped at 4 MiB, the
     // whole run stays within a few tens of megabytes (buffers, sockets, the decompressor).
     expect(result.growthMB).toBeLessThan(80);
+    // And it does not accumulate: nine more rounds add little to the first one's peak.
+    expect(result.laterRoundsMB).toBeLessThan(48);
   }, 40_000);
 });
