@@ -31,6 +31,31 @@ export default defineConfig({
         test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], isolate: false },
       },
       {
+        // The unit tests that script a fetch, again over the client's default Node transport
+        // (undici): the scripted fetch answers behind a local server (tests/support/fetch-bridge.ts).
+        extends: true,
+        test: {
+          name: 'unit-undici',
+          include: [
+            'tests/unit/{auth,errors,pagination,request-response,resources,retry,security,validate}.test.ts',
+          ],
+          env: { CIVIC_TEST_SENDER: 'undici' },
+        },
+      },
+      {
+        // The fault and hostile-server tests again, over the client's default Node transport (undici)
+        // instead of an injected fetch.
+        extends: true,
+        test: {
+          name: 'faults-undici',
+          include: ['tests/faults/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
+          // Already over undici in `hostile` (their clients inject no fetch), or fetch-only.
+          exclude: ['tests/hostile/memory.test.ts', 'tests/hostile/fuzz.test.ts'],
+          env: { CIVIC_TEST_SENDER: 'undici' },
+          isolate: false,
+        },
+      },
+      {
         extends: true,
         // Servers that misbehave on purpose: endless bodies, bombs, redirects, stalls, loops.
         test: { name: 'hostile', include: ['tests/hostile/**/*.test.ts'], isolate: false },

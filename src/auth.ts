@@ -236,6 +236,8 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
           },
         );
       } catch (error) {
+        // The sender's own refusal (a closed client) is already the client's error: as it is.
+        if (error instanceof CivicPassError && !(error instanceof TokenError)) throw error;
         if (result === undefined) throw toTokenError(error, tokenUrl);
       }
       if (result === undefined) throw new TokenError(`the token request to ${tokenUrl} failed`);

@@ -7,6 +7,7 @@ import { ConfigurationError } from './errors.js';
 import type { Logger } from './log.js';
 import { describeValue } from './redact.js';
 import { RETRY_DEFAULTS } from './retry.js';
+import { isNode } from './undici-load.js';
 import { checkHeaders } from './validate.js';
 
 /**
@@ -29,6 +30,22 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
  * ```
  */
 export type ClientAuthenticationMethod = 'client_secret_post' | 'client_secret_basic';
+
+/**
+ * An undici dispatcher (`Agent`, `Pool`, `ProxyAgent`, `EnvHttpProxyAgent`, `MockAgent`, ...):
+ * anything with undici's `dispatch` method. Typed by that method alone, so the client's types
+ * do not depend on undici's.
+ *
+ * @example
+ * ```ts
+ * import { ProxyAgent } from 'undici';
+ * const dispatcher: DispatcherLike = new ProxyAgent('http://proxy.internal:3128');
+ * createCivicPassClient({ dispatcher });
+ * ```
+ */
+export interface DispatcherLike {
+  dispatch(options: object, handler: object): boolean;
+}
 
 /**
  * Options of {@link createCivicPassClient}. Every one is optional; credentials and URLs fall back
@@ -69,8 +86,19 @@ export interface CivicPassClientOptions {
   headers?: Record<string, string>;
   /** Where the client tells what it does (attempts, retries, waits); silent by default, or env `CIVIC_PASS_LOG`. */
   logger?: Logger;
-  /** The `fetch` every HTTP call goes through, token requests included; default `globalThis.fetch`. */
+  /**
+   * The `fetch` every HTTP call goes through, token requests included. Default: on Node, undici
+   * (`undici.request` on keep-alive connections, see README "Benchmark"); elsewhere
+   * `globalThis.fetch`.
+   */
   fetch?: FetchLike;
+  /**
+   * The undici dispatcher every HTTP call goes through on Node (a `ProxyAgent`, an `Agent` with
+   * TLS options, ...); default: the global dispatcher when you set one (`setGlobalDispatcher`),
+   * else the client's own keep-alive connections. With `fetch`, it is passed to your `fetch` as
+   * `init.dispatcher`, as Node's `fetch` takes it.
+   */
+  dispatcher?: DispatcherLike;
   /**
    * Refuse (`InvalidResponseError`) an answer carrying an enum value the spec does not list;
    * default false: such values (a network or state a newer API added) are passed through.
@@ -107,7 +135,9 @@ export interface ResolvedConfig {
   logger: Logger | undefined;
   /** `CIVIC_PASS_LOG`, read once. */
   logLevel: string | undefined;
-  fetch: FetchLike;
+  /** The `fetch` option; `undefined` means the default sender (undici on Node, else `fetch`). */
+  fetch: FetchLike | undefined;
+  dispatcher: DispatcherLike | undefined;
   strictEnums: boolean;
 }
 
@@ -245,6 +275,21 @@ function userAgent(): string | undefined {
   return `civic-pass-client/${PACKAGE_VERSION} node/${node}`;
 }
 
+function checkDispatcher(value: unknown): DispatcherLike | undefined {
+  if (value === undefined) return undefined;
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    typeof (value as { dispatch?: unknown }).dispatch !== 'function'
+  ) {
+    throw new ConfigurationError(
+      'dispatcher',
+      `dispatcher must be an undici dispatcher (an object with a dispatch method), got ${describeValue(value)}`,
+    );
+  }
+  return value as DispatcherLike;
+}
+
 function checkLogger(value: unknown): Logger | undefined {
   if (value === undefined) return undefined;
   if (value === null || typeof value !== 'object') {
@@ -327,15 +372,19 @@ export function resolveConfig(options: CivicPassClientOptions): ResolvedConfig {
     1,
     Number.MAX_SAFE_INTEGER,
   );
-  const fetchFn = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
-  if (typeof fetchFn !== 'function') {
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new ConfigurationError(
       'fetch',
-      options.fetch === undefined
-        ? 'no fetch: pass the fetch option (globalThis.fetch is missing)'
-        : `fetch must be a function, got ${describeValue(options.fetch)}`,
+      `fetch must be a function, got ${describeValue(options.fetch)}`,
     );
   }
+  if (options.fetch === undefined && !isNode() && typeof globalThis.fetch !== 'function') {
+    throw new ConfigurationError(
+      'fetch',
+      'no fetch: pass the fetch option (globalThis.fetch is missing)',
+    );
+  }
+  const dispatcher = checkDispatcher(options.dispatcher);
   const audience = options.audience ?? DEFAULT_AUDIENCE;
   if (typeof audience !== 'string' || audience === '') {
     throw new ConfigurationError('audience', 'audience must be a non-empty string');
@@ -374,7 +423,8 @@ export function resolveConfig(options: CivicPassClientOptions): ResolvedConfig {
     defaultHeaders,
     logger: checkLogger(options.logger),
     logLevel: env('CIVIC_PASS_LOG'),
-    fetch: fetchFn,
+    fetch: options.fetch,
+    dispatcher,
     strictEnums,
   };
 }

@@ -31,6 +31,7 @@ export {
   DEFAULT_MAX_EVIDENCE_BYTES,
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT_MS,
+  type DispatcherLike,
   type FetchLike,
   PACKAGE_VERSION,
 } from './config.js';
