@@ -43,8 +43,8 @@ export function toJUnitXml(report: ConformanceReport): string {
       `  <testsuite name="${xml(operationId)}" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}">`,
     );
     for (const result of results) {
-      const open = `    <testcase classname="conformance.${xml(operationId)}" name="${xml(result.name)}" time="${seconds(result.durationMs)}"`;
-      if (result.outcome === 'passed') {
+      const open = `    <testcase classname="conformance.${xml(operationId)}" name="${xml(`${result.id}: ${result.name}`)}" time="${seconds(result.durationMs)}"`;
+      if (result.outcome === 'passed' || result.outcome === 'warned') {
         out.push(`${open}/>`);
       } else if (result.outcome === 'skipped') {
         out.push(
@@ -57,7 +57,12 @@ export function toJUnitXml(report: ConformanceReport): string {
         out.push(
           `${open}>`,
           `      <failure message="${xml(result.violations[0] ?? 'failed')}" type="nonconformance">${xml(
-            [request, ...result.violations.map((v) => `- ${v}`)].join('\n'),
+            [
+              request,
+              ...result.violations.map((v) => `- ${v}`),
+              ...(result.curl ? [`reproduce: ${result.curl}`] : []),
+              ...(result.answer ? [`answer: ${result.answer}`] : []),
+            ].join('\n'),
           )}</failure>`,
           '    </testcase>',
         );

@@ -22,6 +22,8 @@ export interface ResponseValidator {
    * returns what is wrong, one readable sentence per violation (`[]` when the body conforms).
    */
   validate(operationId: string, status: number, contentType: string, body: unknown): string[];
+  /** The response headers the spec marks `required` for this answer, lower-cased. */
+  requiredHeaders(operationId: string, status: number): string[];
 }
 
 /**
@@ -183,8 +185,24 @@ export async function createResponseValidator(
     return op.responseContentTypes[String(status)] ?? [];
   }
 
+  function requiredHeaders(operationId: string, status: number): string[] {
+    const op = operation(operationId);
+    const pointer = responsePointer(op, status);
+    if (pointer === null) return [];
+    let node: unknown = document;
+    for (const segment of pointer.split('/').slice(1)) {
+      const key = segment.replaceAll('~1', '/').replaceAll('~0', '~');
+      node = isObject(node) ? node[key] : undefined;
+    }
+    const headers = isObject(node) && isObject(node.headers) ? node.headers : {};
+    return Object.entries(headers)
+      .filter(([, header]) => isObject(header) && header.required === true)
+      .map(([name]) => name.toLowerCase());
+  }
+
   return {
     contentTypes,
+    requiredHeaders,
     validate(operationId, status, contentType, body) {
       const op = operation(operationId);
       const type = mediaType(contentType);
