@@ -1,6 +1,14 @@
 /**
- * `civic-pass-client/testing`: a local stand-in for the Civic Pass API, for tests, demos and the
- * `civic-pass mock` command. Node.js only; Prism (`@stoplight/prism-cli`) must be installed.
+ * `civic-pass-client/testing`: local stand-ins for the Civic Pass API, for tests and demos.
+ * `startSandbox()` is a stateful, spec-true API with its token endpoint, a clock and faults (no
+ * dependency); `startMockApi()` is a Prism mock of the spec's examples (`civic-pass mock`; Prism,
+ * `@stoplight/prism-cli`, must be installed). Node.js only.
+ *
+ * @example
+ * import { startSandbox } from 'civic-pass-client/testing';
+ * const sandbox = await startSandbox();
+ * console.log(sandbox.baseUrl, sandbox.tokenUrl);
+ * await sandbox.close();
  *
  * @example
  * import { startMockApi } from 'civic-pass-client/testing';
@@ -18,6 +26,7 @@ export {
   prismBinPath,
   startPrism,
 } from './prism.js';
+export * from '../sandbox/index.js';
 export {
   type ClientAuthMethod,
   startTokenServer,
