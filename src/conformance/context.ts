@@ -205,23 +205,30 @@ export function createContext(
           }
         },
         async send(probe, operationId, expect) {
+          // The report shows the first request that broke something (later ones only until then).
+          const pinned = result.violations.length > 0;
+          const shown: Partial<CheckResult> = {
+            curl: toCurl(settings.baseUrl, probe),
+            method: probe.method,
+            path: probe.path,
+          };
           let answered: Answered;
-          result.curl = toCurl(settings.baseUrl, probe);
-          result.method = probe.method;
-          result.path = probe.path;
           try {
             answered = await sendProbe(fetchFn, settings.baseUrl, token, probe, settings.timeoutMs);
           } catch (error) {
-            delete result.status;
-            delete result.answer;
             result.violations.push(`no answer: ${describeError(error)}`);
+            if (!pinned) {
+              Object.assign(result, shown);
+              delete result.status;
+              delete result.answer;
+            }
             throw new NoAnswer();
           }
           const { exchange } = answered;
           const type = mediaType(exchange.headers.get('content-type'));
-          result.status = exchange.status;
-          result.contentType = type;
-          result.answer =
+          shown.status = exchange.status;
+          shown.contentType = type;
+          shown.answer =
             `${exchange.status} ${type ?? '(no content type)'} ${quote(exchange.body)}`.trim();
           const op = byId.get(operationId);
           if (op) {
@@ -234,6 +241,7 @@ export function createContext(
               `budget.response-time: ${operationId} answered in ${seconds(answered.durationMs)}, over --max-response-time ${seconds(settings.maxResponseTimeMs)}`,
             );
           }
+          if (!pinned) Object.assign(result, shown);
           return exchange;
         },
         async settle(attempt, failure) {

@@ -140,6 +140,21 @@ export interface ResponseValidatorOptions {
 export async function createResponseValidator(
   options: ResponseValidatorOptions = {},
 ): Promise<ResponseValidator> {
+  // The package's own spec is compiled once per process: runs in a row (CI retries, tests
+  // against many servers) reuse it.
+  if (options.document === undefined && options.operations === undefined) {
+    defaultValidator ??= buildValidator({}).catch((error: unknown) => {
+      defaultValidator = undefined;
+      throw error;
+    });
+    return defaultValidator;
+  }
+  return buildValidator(options);
+}
+
+let defaultValidator: Promise<ResponseValidator> | undefined;
+
+async function buildValidator(options: ResponseValidatorOptions): Promise<ResponseValidator> {
   const document = options.document ?? openapiDocument;
   const operations: readonly OperationDescription[] = options.operations ?? OPERATIONS;
   const { Ajv, addFormats } = await loadAjv();

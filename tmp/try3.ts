@@ -1,0 +1,13 @@
+import { createResponseValidator } from '../src/conformance/index.js';
+let t = performance.now();
+const v = await createResponseValidator();
+console.log('create', performance.now() - t);
+t = performance.now();
+v.validate('getPass', 200, 'application/json', {});
+console.log('first compile', performance.now() - t);
+t = performance.now();
+v.validate('listPass', 200, 'application/json', {});
+console.log('second compile', performance.now() - t);
+t = performance.now();
+v.validate('listPass', 400, 'application/json', {});
+console.log('third compile', performance.now() - t);
