@@ -23,7 +23,10 @@ const shell = process.platform === 'win32';
 
 type Linter = [name: string, args: string[]];
 const LINTERS: Linter[] = [
-  ['spectral', ['spectral', 'lint', '--ruleset', '.spectral.yaml', '--fail-severity', 'warn', spec]],
+  [
+    'spectral',
+    ['spectral', 'lint', '--ruleset', '.spectral.yaml', '--fail-severity', 'warn', spec],
+  ],
   ['redocly', ['redocly', 'lint', '--config', 'redocly.yaml', '--max-problems', '100', spec]],
 ];
 

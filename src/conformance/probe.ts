@@ -49,7 +49,7 @@ export function jsonProbe(
 }
 
 function headersOf(probe: Probe, token: string, shown = false): Record<string, string> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = {};
   if (probe.body !== undefined) headers['content-type'] = 'application/json';
   if (probe.auth === 'token') headers.authorization = `Bearer ${token}`;
   else if (probe.auth !== 'none') {
@@ -105,7 +105,6 @@ function shell(text: string): string {
 export function toCurl(baseUrl: string, probe: Probe): string {
   const parts = ['curl', '-i', '-X', probe.method, shell(`${baseUrl}${probe.path}`)];
   for (const [name, value] of Object.entries(headersOf(probe, TOKEN_PLACEHOLDER, true))) {
-    if (name === 'accept') continue;
     // A placeholder is double-quoted so that the shell fills it in.
     parts.push('-H', value.includes('$') ? `"${name}: ${value}"` : shell(`${name}: ${value}`));
   }

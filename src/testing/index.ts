@@ -16,6 +16,8 @@
  * console.log(mock.baseUrl, mock.tokenUrl);
  * await mock.stop();
  */
+
+export * from '../sandbox/index.js';
 export { type MockApi, type MockApiOptions, startMockApi } from './mock-api.js';
 export { defaultSpecPath, packageRoot } from './package-root.js';
 export {
@@ -26,7 +28,6 @@ export {
   prismBinPath,
   startPrism,
 } from './prism.js';
-export * from '../sandbox/index.js';
 export {
   type ClientAuthMethod,
   startTokenServer,

@@ -379,10 +379,10 @@ export const VARIANTS: Variant[] = [
     message: 'response.schema: body/records/0/state is not one of the allowed values',
     defect: {
       answer(r, a) {
-        if (isList(r))
-          rewrite(a, (body) =>
-            records(body).forEach((p) => (p.state = String(p.state).toLowerCase())),
-          );
+        if (!isList(r)) return;
+        rewrite(a, (body) => {
+          for (const pass of records(body)) pass.state = String(pass.state).toLowerCase();
+        });
       },
     },
   },
