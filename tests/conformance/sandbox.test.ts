@@ -3,6 +3,7 @@
  * deliberately broken variant (one defect, injected by a proxy in front of the sandbox) fails
  * with a message naming the defect's operation and check.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUDIENCE } from '../../generated/api.js';
 import { type CommandIo, conformanceCommand, EXIT } from '../../src/conformance/index.js';
@@ -64,7 +65,7 @@ async function run(origin: string, args: string[]) {
 const origin = () => new URL(sandbox.baseUrl).origin;
 
 describe('the conformance runner against the sandbox', () => {
-  it('passes every check with --allow-writes and a PII decision, and covers every operation', async () => {
+  it('passes every check with --allow-writes and a PII decision, covering every operation; README lists every check', async () => {
     sandbox.reset();
     const { code, output } = await run(origin(), [
       '--scope-request-id',
@@ -78,6 +79,20 @@ describe('the conformance runner against the sandbox', () => {
     expect(output).not.toMatch(/^(WARN|SKIP)/m);
     expect(output).toMatch(/ 0 warned, 0 skipped; operations checked 8\/8/);
     if (violations.length === 0) expect(code, output).toBe(EXIT.conforms);
+
+    // README "Conformance in CI" lists every check of the run.
+    const ids = new Set(
+      [...output.matchAll(/^(?:PASS|FAIL|WARN|SKIP) {2}\S+ · (\S+) · /gm)].map((m) => m[1] ?? ''),
+    );
+    expect(ids.size).toBeGreaterThan(30);
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Conformance in CI'),
+      readme.indexOf('## Benchmark'),
+    );
+    const listed = (id: string) =>
+      section.includes(`\`${id}\``) || section.includes(`\`${id.slice(id.indexOf('.'))}\``);
+    expect([...ids].filter((id) => !listed(id))).toEqual([]);
   });
 });
 
