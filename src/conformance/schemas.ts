@@ -210,8 +210,18 @@ async function buildValidator(options: ResponseValidatorOptions): Promise<Respon
       node = isObject(node) ? node[key] : undefined;
     }
     const headers = isObject(node) && isObject(node.headers) ? node.headers : {};
+    const components = isObject(document.components) ? document.components : {};
+    const shared = isObject(components.headers) ? components.headers : {};
+    // A header is often a `$ref` to `#/components/headers/...`.
+    const resolve = (header: unknown) =>
+      isObject(header) && typeof header.$ref === 'string'
+        ? shared[header.$ref.replace('#/components/headers/', '')]
+        : header;
     return Object.entries(headers)
-      .filter(([, header]) => isObject(header) && header.required === true)
+      .filter(([, header]) => {
+        const resolved = resolve(header);
+        return isObject(resolved) && resolved.required === true;
+      })
       .map(([name]) => name.toLowerCase());
   }
 

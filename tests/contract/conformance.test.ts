@@ -55,7 +55,9 @@ describe('the conformance runner against Prism', () => {
       ...credentials,
       scopeRequestId: SCOPE_REQUEST_ID,
       only: ONLY,
-      skip: SKIP,
+      // The spec's WWW-Authenticate header is any string, so the dynamic mock makes one up
+      // instead of `Bearer`; the static mock answers the example and passes auth.no-token.
+      skip: [...SKIP, 'auth.no-token'],
       seed: 2,
     });
     expect(report.results.filter((r) => r.outcome === 'failed')).toEqual([]);

@@ -345,6 +345,18 @@ export const VARIANTS: Variant[] = [
     },
   },
   {
+    name: 'answers 401 without WWW-Authenticate',
+    only: 'auth.no-token',
+    operationId: 'getPass',
+    check: 'auth.no-token',
+    message: 'getPass 401 has no WWW-Authenticate: Bearer (got none)',
+    defect: {
+      answer(_r, a) {
+        if (a.status === 401) delete a.headers['www-authenticate'];
+      },
+    },
+  },
+  {
     name: 'wrong content type',
     only: 'response.list',
     operationId: 'listPass',

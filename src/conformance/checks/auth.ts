@@ -173,11 +173,18 @@ export async function authChecks(
           writes: op.method !== 'GET' && op.operationId !== 'listPass',
         },
         async (run) => {
-          await run.send(probe, op.operationId, {
+          const exchange = await run.send(probe, op.operationId, {
             statuses: [401],
             mismatch: (status) =>
               `${op.operationId} accepts a request ${words} (answered ${status}, expected 401)`,
           });
+          // RFC 6750 §3: a 401 names the scheme the client should use.
+          const challenge = exchange.headers.get('www-authenticate');
+          if (exchange.status === 401 && !/^\s*Bearer\b/i.test(challenge ?? '')) {
+            run.fail(
+              `${op.operationId} 401 has no WWW-Authenticate: Bearer (got ${challenge ?? 'none'})`,
+            );
+          }
         },
       );
     }
