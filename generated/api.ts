@@ -163,6 +163,34 @@ export const PATH_PARAMETER_PATTERNS = {
   scopeRequestId: '^[A-Za-z0-9_-]+$',
   rel: '^[A-Za-z0-9_-]+$',
 } as const;
+/** The type and bounds of each numeric property of the named schemas (`Schema.property`). */
+export const NUMBER_BOUNDS = {
+  'PassEvent.timestamp': {
+    integer: false,
+    minimum: null,
+    maximum: null,
+  },
+  'Pass.expiryTimestamp': {
+    integer: true,
+    minimum: 0,
+    maximum: null,
+  },
+  'UpdatePassRequest.expiryTimestamp': {
+    integer: true,
+    minimum: 0,
+    maximum: null,
+  },
+  'ListPassRequest.limit': {
+    integer: true,
+    minimum: 1,
+    maximum: 100,
+  },
+  'ListPassRequest.skip': {
+    integer: true,
+    minimum: 0,
+    maximum: null,
+  },
+} as const;
 /** Every operation of the spec, in the spec's order. */
 export const OPERATIONS = [
   {

@@ -609,6 +609,7 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
       },
       WwwAuthenticate: {
         description: 'The authentication scheme the API expects, `Bearer` (RFC 6750).',
+        required: true,
         schema: {
           type: 'string',
           example: 'Bearer',

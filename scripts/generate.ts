@@ -192,6 +192,33 @@ function collectPathPatterns(document: JsonObject): Record<string, string> {
   return patterns;
 }
 
+/** The bounds a schema property gives a number: what the client checks before sending. */
+interface NumberBounds {
+  integer: boolean;
+  minimum: number | null;
+  maximum: number | null;
+}
+
+/**
+ * The bounds of every numeric property of a named object schema, as `Schema.property` (for
+ * example `ListPassRequest.limit`), so the client checks the spec's limits, not its own copy.
+ */
+function collectNumberBounds(schemas: JsonObject): Record<string, NumberBounds> {
+  const bounds: Record<string, NumberBounds> = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!isObject(schema) || !isObject(schema.properties)) continue;
+    for (const [property, raw] of Object.entries(schema.properties)) {
+      if (!isObject(raw) || (raw.type !== 'integer' && raw.type !== 'number')) continue;
+      bounds[`${name}.${property}`] = {
+        integer: raw.type === 'integer',
+        minimum: typeof raw.minimum === 'number' ? raw.minimum : null,
+        maximum: typeof raw.maximum === 'number' ? raw.maximum : null,
+      };
+    }
+  }
+  return bounds;
+}
+
 interface ChainInfo {
   networks: string[];
   walletPattern: string | null;
@@ -260,6 +287,39 @@ function collectChains(
   return result;
 }
 
+/**
+ * Checks that the `oneOf` branches of `PassChain` (the pairing for bodies) give each chain
+ * exactly the networks `x-civic-chains` gives it (the pairing for paths): the spec says it twice
+ * because OpenAPI 3.0 cannot tie two path parameters together, so the two must not drift apart.
+ */
+function checkPassChainPairing(document: JsonObject, chains: Record<string, ChainInfo>): void {
+  const schemas = isObject(document.components) ? document.components.schemas : undefined;
+  const passChain = isObject(schemas) ? schemas.PassChain : undefined;
+  if (!isObject(passChain) || !Array.isArray(passChain.oneOf)) return;
+  for (const rawBranch of passChain.oneOf) {
+    const branch = resolve(document, rawBranch);
+    const properties = isObject(branch) && isObject(branch.properties) ? branch.properties : {};
+    const type = resolve(document, properties.type);
+    const network = resolve(document, properties.network);
+    const chain =
+      isObject(type) && Array.isArray(type.enum) && type.enum.length === 1
+        ? String(type.enum[0])
+        : '';
+    const networks =
+      isObject(network) && Array.isArray(network.enum) ? network.enum.map(String) : [];
+    const expected = chains[chain]?.networks;
+    if (expected === undefined) {
+      throw new Error('a oneOf branch of PassChain does not name one chain of x-civic-chains');
+    }
+    if (networks.length !== expected.length || expected.some((n) => !networks.includes(n))) {
+      throw new Error(
+        `PassChain pairs ${chain} with other networks than x-civic-chains.${chain}: ` +
+          `${networks.join(', ')} against ${expected.join(', ')}`,
+      );
+    }
+  }
+}
+
 function literal(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
@@ -312,6 +372,9 @@ function runtimeModule(document: JsonObject, warn: (message: string) => void): s
   }
 
   const chains = collectChains(schemas, warn);
+  if (isObject(schemas.Chain) && isObject(schemas.Chain['x-civic-chains'])) {
+    checkPassChainPairing(document, chains);
+  }
   out.push(
     '/** What the spec says about each chain: its networks and its wallet address format. */',
   );
@@ -323,6 +386,11 @@ function runtimeModule(document: JsonObject, warn: (message: string) => void): s
   out.push(
     `export const PATH_PARAMETER_PATTERNS = ${literal(collectPathPatterns(document))} as const;`,
   );
+
+  out.push(
+    '/** The type and bounds of each numeric property of the named schemas (`Schema.property`). */',
+  );
+  out.push(`export const NUMBER_BOUNDS = ${literal(collectNumberBounds(schemas))} as const;`);
 
   const operations = collectOperations(document);
   out.push("/** Every operation of the spec, in the spec's order. */");

@@ -69,6 +69,7 @@ export type {
   PiiRequest,
   PiiStatus,
   State,
+  TargetState,
   TransactionStatus,
   UpdatePassInput,
 } from './types.js';

@@ -35,7 +35,7 @@ export type ChainNetwork = Schemas['ChainNetwork'];
  */
 export type NetworkOf<C extends Chain> = (typeof CHAINS)[C]['networks'][number];
 /**
- * A pass state as set or filtered on (`ACTIVE`, `FROZEN`, `REVOKED`, `REQUESTED`, `REJECTED`).
+ * A pass state to filter lists by (`ACTIVE`, `FROZEN`, `REVOKED`, `REQUESTED`, `REJECTED`).
  *
  * @example
  * ```ts
@@ -43,6 +43,15 @@ export type NetworkOf<C extends Chain> = (typeof CHAINS)[C]['networks'][number];
  * ```
  */
 export type State = Schemas['State'];
+/**
+ * A state `passes.update` can set: `FROZEN` (freeze) or `ACTIVE` (unfreeze).
+ *
+ * @example
+ * ```ts
+ * const target: TargetState = fraud ? 'FROZEN' : 'ACTIVE';
+ * ```
+ */
+export type TargetState = Schemas['TargetState'];
 /**
  * The state Civic records for a pass.
  *
@@ -195,14 +204,15 @@ export interface CallOptions {
 }
 
 /**
- * The changes `passes.update` makes: a new state, a new expiry (seconds since the epoch), or both.
+ * The changes `passes.update` makes: a new state (`FROZEN` or `ACTIVE`), a new expiry (whole
+ * seconds since the epoch), or both.
  *
  * @example
  * ```ts
  * await civic.passes.update({ ...ref, state: 'FROZEN' });
  * ```
  */
-export type UpdatePassInput = PassRef & { state?: State; expiryTimestamp?: number };
+export type UpdatePassInput = PassRef & { state?: TargetState; expiryTimestamp?: number };
 
 /**
  * When `passes.expire` makes the pass expire: a `Date`, or seconds since the epoch.
@@ -228,7 +238,7 @@ export interface ExpireInput {
 export interface ListPassesInput {
   /** Only the passes matching every given field. */
   filter?: ListPassFilter;
-  /** The page size, a positive integer (the API's default is 20). */
+  /** The page size, an integer from 1 to 100 (the API's default is 20). */
   limit?: number;
   /** How many matching passes to skip, a non-negative integer (default 0). */
   skip?: number;
@@ -245,6 +255,6 @@ export interface ListPassesInput {
 export interface ListAllInput {
   /** Only the passes matching every given field. */
   filter?: ListPassFilter;
-  /** How many passes to ask for per page, a positive integer (default 20). */
+  /** How many passes to ask for per page, an integer from 1 to 100 (default 20). */
   pageSize?: number;
 }

@@ -6,11 +6,13 @@ import {
   CHAIN_NETWORK_VALUES,
   CHAIN_VALUES,
   CHAINS,
+  NUMBER_BOUNDS,
   PATH_PARAMETER_PATTERNS,
   STATE_VALUES,
+  TARGET_STATE_VALUES,
 } from '../generated/api.js';
 import { InputError } from './errors.js';
-import type { Chain, ListPassFilter, PassRef, State } from './types.js';
+import type { Chain, ListPassFilter, PassRef, State, TargetState } from './types.js';
 
 /**
  * Seconds since the epoch of 3000-01-01T00:00:00Z. An expiry beyond it is certainly a value in
@@ -151,6 +153,51 @@ export function checkState(state: unknown, field = 'state'): State {
 }
 
 /**
+ * Checks a state to set with `passes.update`: only the spec's `TargetState` values (`ACTIVE`,
+ * `FROZEN`); issuing and revoking have their own operations.
+ *
+ * @example
+ * ```ts
+ * checkTargetState('FROZEN'); // 'FROZEN'; 'REVOKED' throws an InputError
+ * ```
+ */
+export function checkTargetState(state: unknown, field = 'state'): TargetState {
+  if (!(TARGET_STATE_VALUES as readonly unknown[]).includes(state)) {
+    throw new InputError(
+      field,
+      `${field} ${show(state)} cannot be set; use ${listOr(TARGET_STATE_VALUES)} ` +
+        '(issue and revoke have their own methods)',
+    );
+  }
+  return state as TargetState;
+}
+
+/**
+ * Checks a page size (`limit`, `pageSize`) against the bounds the spec gives
+ * `ListPassRequest.limit` (an integer from 1 to 100).
+ *
+ * @example
+ * ```ts
+ * checkPageSize(101); // InputError: limit 101 is not allowed: expected an integer from 1 to 100
+ * ```
+ */
+export function checkPageSize(value: unknown, field = 'limit'): number {
+  const { minimum, maximum } = NUMBER_BOUNDS['ListPassRequest.limit'];
+  if (
+    typeof value !== 'number' ||
+    !Number.isSafeInteger(value) ||
+    value < minimum ||
+    value > maximum
+  ) {
+    throw new InputError(
+      field,
+      `${field} ${show(value)} is not allowed: expected an integer from ${minimum} to ${maximum}`,
+    );
+  }
+  return value as number;
+}
+
+/**
  * Checks a count: an integer of at least `min` (1 for a page size, 0 for `skip`).
  *
  * @example
@@ -188,6 +235,13 @@ export function checkExpirySeconds(value: unknown, field = 'expiryTimestamp'): n
       field,
       `${field} ${value} looks like milliseconds: it is after the year 3000 in seconds; ` +
         `pass seconds since the Unix epoch (e.g. Math.floor(ms / 1000))`,
+    );
+  }
+  // The spec makes it an integer (UpdatePassRequest.expiryTimestamp): whole seconds.
+  if (!Number.isInteger(value)) {
+    throw new InputError(
+      field,
+      `${field} ${value} is not allowed: expected whole seconds (e.g. Math.floor(ms / 1000))`,
     );
   }
   return value;

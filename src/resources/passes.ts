@@ -19,8 +19,9 @@ import {
   checkCount,
   checkExpirySeconds,
   checkFilter,
+  checkPageSize,
   checkPassRef,
-  checkState,
+  checkTargetState,
 } from '../validate.js';
 import {
   checkCallOptions,
@@ -111,7 +112,7 @@ export class PassesResource {
   async update(input: UpdatePassInput, options?: CallOptions): Promise<void> {
     checkPassRef(input);
     const body: { state?: UpdatePassInput['state']; expiryTimestamp?: number } = {};
-    if (input.state !== undefined) body.state = checkState(input.state);
+    if (input.state !== undefined) body.state = checkTargetState(input.state);
     if (input.expiryTimestamp !== undefined) {
       body.expiryTimestamp = checkExpirySeconds(input.expiryTimestamp);
     }
@@ -222,7 +223,7 @@ export class PassesResource {
     checkCallOptions(options);
     const filter = checkFilter(input.filter);
     const pageSize =
-      input.pageSize === undefined ? DEFAULT_PAGE_SIZE : checkCount(input.pageSize, 'pageSize', 1);
+      input.pageSize === undefined ? DEFAULT_PAGE_SIZE : checkPageSize(input.pageSize, 'pageSize');
     return paginate(
       async (skip, limit) => (await this.#page(filter, limit, skip, options)).records,
       pageSize,
@@ -252,7 +253,7 @@ function checkListInput(input: ListPassesInput): ListPassesInput {
   const filter = checkFilter(input.filter);
   const checked: ListPassesInput = {};
   if (filter !== undefined) checked.filter = filter;
-  if (input.limit !== undefined) checked.limit = checkCount(input.limit, 'limit', 1);
+  if (input.limit !== undefined) checked.limit = checkPageSize(input.limit);
   if (input.skip !== undefined) checked.skip = checkCount(input.skip, 'skip', 0);
   return checked;
 }

@@ -40,7 +40,12 @@ function answer(authorized: boolean, method: string, url: string): Step {
     default:
       return authorized
         ? json(500, { message: `no route ${route}` })
-        : json(401, { code: 'UNAUTHORIZED', message: 'Unauthorized' });
+        : // The right shape, as the spec documents it.
+          json(
+            401,
+            { code: 'UNAUTHORIZED', message: 'Unauthorized' },
+            { 'www-authenticate': 'Bearer' },
+          );
   }
 }
 

@@ -65,8 +65,18 @@ describe('method types', () => {
   it('types update, expire and call options', () => {
     const ref: PassRef = { chain: 'ethereum', chainNetwork: 'sepolia', wallet };
     civic.passes.update({ ...ref, state: 'FROZEN' });
+    civic.passes.update({ ...ref, state: 'ACTIVE', expiryTimestamp: 1_900_000_000 });
     // @ts-expect-error not a State
     civic.passes.update({ ...ref, state: 'frozen' });
+    // @ts-expect-error a state update cannot set: revoke and issue have their own methods
+    civic.passes.update({ ...ref, state: 'REVOKED' });
+    // @ts-expect-error REQUESTED is a pass state, not a target
+    civic.passes.update({ ...ref, state: 'REQUESTED' });
+    expectTypeOf<Pass['expiryTimestamp']>().toEqualTypeOf<number | undefined>();
+    const onSolana: Pass['chain'] = { type: 'solana', network: 'devnet' };
+    // @ts-expect-error the spec's oneOf ties sepolia to ethereum
+    const mismatched: Pass['chain'] = { type: 'solana', network: 'sepolia' };
+    expectTypeOf(onSolana).not.toEqualTypeOf(mismatched);
     civic.passes.expire(ref, { at: new Date() });
     civic.passes.expire(
       ref,
@@ -87,6 +97,11 @@ describe('method types', () => {
     });
     // @ts-expect-error no such path
     client.raw.GET('/passes');
+    client.raw.PATCH('/pass/{chain}/{chainNetwork}/{wallet}', {
+      params: { path: { chain: 'solana', chainNetwork: 'devnet', wallet } },
+      // @ts-expect-error REJECTED is not a TargetState
+      body: { state: 'REJECTED' },
+    });
     client.raw.POST('/pass/{chain}/{chainNetwork}', {
       // @ts-expect-error goerli is not a ChainNetwork
       params: { path: { chain: 'ethereum', chainNetwork: 'goerli' } },

@@ -46,6 +46,15 @@ describe('npm run generate', () => {
     );
   });
 
+  it('refuses a PassChain pairing that differs from x-civic-chains', async () => {
+    const broken = scratchSpec((document) => {
+      document.components.schemas.SolanaNetwork.enum.push('sepolia');
+    });
+    await expect(generate({ spec: broken })).rejects.toThrow(
+      /PassChain pairs solana with other networks than x-civic-chains.solana/,
+    );
+  });
+
   it('refuses a network of the enum that no chain claims', async () => {
     const broken = scratchSpec((document) => {
       document.components.schemas.ChainNetwork.enum.push('goerli');
