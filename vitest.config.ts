@@ -32,6 +32,16 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The examples import the package by name, as users do (tsconfig's paths map it for tsx).
+        resolve: {
+          alias: [
+            { find: /^civic-pass-client$/, replacement: `${import.meta.dirname}/src/index.ts` },
+          ],
+        },
+        test: { name: 'sandbox', include: ['tests/sandbox/**/*.test.ts'], isolate: false },
+      },
+      {
+        extends: true,
         test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], isolate: false },
       },
     ],

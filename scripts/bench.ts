@@ -10,6 +10,7 @@
  * 2. `passes.listAll` over 1,000 and 50,000 passes: the peak live heap (after a GC, sampled
  *    along the way) above the baseline, which stays flat when one page is held at a time.
  * 3. 1,000 concurrent calls on a cold client: how many token requests they make.
+ * 4. How long the sandbox (`startSandbox()`) takes to start (scripts/bench-sandbox.ts).
  *
  *   npm run bench                          all of it
  *   npm run bench -- --profile             also profile both variants (V8 sampling profiler,
@@ -26,6 +27,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type CivicPassClient, createCivicPassClient, type PassRef } from '../src/index.js';
+import { sandboxStartup } from './bench-sandbox.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_RATIO = 1.1;
@@ -474,6 +476,9 @@ async function main(): Promise<void> {
         String(stats.tokenRequests),
       ]),
     );
+
+    console.log(`\n${row(['measure (sandbox)', 'time'])}`);
+    for (const [label, figure] of await sandboxStartup()) console.log(row([label, figure]));
 
     if (args.profile) {
       console.log('');

@@ -10,6 +10,7 @@ import { registerMock } from './commands/mock.js';
 import { registerNetworks } from './commands/networks.js';
 import { registerPasses } from './commands/passes.js';
 import { registerPii } from './commands/pii.js';
+import { registerSandbox } from './commands/sandbox.js';
 import type { CliContext } from './context.js';
 import { describeError, describeErrorJson, EXIT, exitCodeFor, UsageError } from './errors.js';
 import { positiveInteger } from './session.js';
@@ -91,6 +92,7 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
   registerPii(program, context);
   registerNetworks(program, context);
   registerMock(program, context);
+  registerSandbox(program, context);
   registerConformance(program, context, setExitCode);
   return program;
 }

@@ -9,9 +9,14 @@
  * await sandbox.close();
  */
 export type { ClockOptions, SandboxClock } from './clock.js';
-export type { FaultKind, FaultOptions, FaultRule, Faults } from './faults.js';
+export type { FaultDecision, FaultKind, FaultOptions, FaultRule, Faults } from './faults.js';
 export type { ErrorBody } from './http.js';
-export { TRANSITIONS } from './lifecycle.js';
+export {
+  type PassAction,
+  type PassState,
+  TRANSITIONS,
+  type TransitionOutcome,
+} from './lifecycle.js';
 export type { PiiSeed, PiiStatus } from './pii.js';
 export {
   SANDBOX_CLIENT_ID,

@@ -71,10 +71,12 @@ const ACTIONS: Record<
 };
 
 /** What an action does from a state: a change, nothing (200, no event), or a refusal. */
-type Outcome = 'change' | 'noop' | 'INVALID_STATE_TRANSITION' | 'PASS_REVOKED';
+export type TransitionOutcome = 'change' | 'noop' | 'INVALID_STATE_TRANSITION' | 'PASS_REVOKED';
 
 /** The state machine of DECISIONS.md, row by row. */
-export const TRANSITIONS: Readonly<Record<PassState, Readonly<Record<PassAction, Outcome>>>> = {
+export const TRANSITIONS: Readonly<
+  Record<PassState, Readonly<Record<PassAction, TransitionOutcome>>>
+> = {
   REQUESTED: {
     freeze: 'INVALID_STATE_TRANSITION',
     unfreeze: 'INVALID_STATE_TRANSITION',
@@ -161,7 +163,7 @@ export function issue(
   return pass;
 }
 
-function refuse(outcome: Outcome, pass: PassRecord, action: PassAction): never {
+function refuse(outcome: TransitionOutcome, pass: PassRecord, action: PassAction): never {
   if (outcome === 'PASS_REVOKED') {
     throw new ApiError(409, 'PASS_REVOKED', 'the pass is revoked: it cannot change any more');
   }

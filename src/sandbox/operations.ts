@@ -45,7 +45,9 @@ export type Operation = (
   body: unknown,
 ) => Reply;
 
+// As the spec documents them: PATCH acknowledges with a body, DELETE and the PII decision without.
 const OK: Reply = { status: 200, json: { status: 'ok' } };
+const EMPTY: Reply = { status: 200 };
 
 function target(params: Readonly<Record<string, string>>): { chain: Chain; network: string } {
   return {
@@ -158,7 +160,7 @@ export const OPERATION_HANDLERS: Readonly<Record<string, Operation>> = {
   deletePass(context, params) {
     const pass = findPass(context, pathRef(params));
     context.store.change(() => change(pass, { revoke: true }, changeContext(context)));
-    return OK;
+    return EMPTY;
   },
 
   getPii: (context, params) => ({
@@ -170,7 +172,7 @@ export const OPERATION_HANDLERS: Readonly<Record<string, Operation>> = {
     const decision = checkPiiDecisionBody(body);
     const record = pathPii(context, params);
     context.store.change(() => decide(record, decision, context.clock.now()));
-    return OK;
+    return EMPTY;
   },
 
   getPiiEvidence(context, params) {

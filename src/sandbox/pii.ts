@@ -7,8 +7,18 @@ import { ApiError } from './http.js';
 import type { PiiDecision } from './inputs.js';
 import type { Random } from './random.js';
 
-/** A status of a PII request. */
-export type PiiStatus = (typeof PII_STATUS_VALUES)[number];
+/** A status of a PII request (the spec's `PiiStatus`). */
+export type PiiStatus =
+  | 'awaiting-user'
+  | 'user-acknowledged'
+  | 'verification-success'
+  | 'verification-failed'
+  | 'user-cancelled'
+  | 'partner-pass'
+  | 'partner-fail';
+
+// Fails to compile if the spec's enum gains a value this union lacks.
+const STATUSES: readonly PiiStatus[] = PII_STATUS_VALUES;
 
 /**
  * A PII request to put in the sandbox. Everything is optional: by default a request that is
@@ -68,7 +78,7 @@ export function piiRecord(seed: PiiSeed, random: Random, nowMs: number): PiiReco
     `${random.hex(8)}-${random.hex(4)}-4${random.hex(3)}-a${random.hex(3)}-${random.hex(12)}`;
   if (!ID_PATTERN.test(id)) throw new RangeError(`PII request id "${id}" is not [A-Za-z0-9_-]+`);
   const status = seed.status ?? 'verification-success';
-  if (!PII_STATUS_VALUES.includes(status)) throw new RangeError(`unknown PII status "${status}"`);
+  if (!STATUSES.includes(status)) throw new RangeError(`unknown PII status "${status}"`);
   const evidence: Record<string, string> = {};
   for (const [rel, content] of Object.entries(seed.evidence ?? {})) {
     if (!ID_PATTERN.test(rel) || rel === 'self') {

@@ -5,6 +5,7 @@
  * the sandbox clock and are kept only as SHA-256 digests, so the data file holds no usable token.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { OPERATIONS } from '../../generated/api.js';
 import { ApiError } from './http.js';
 
 /** A client the token endpoint knows, with the scopes its tokens carry. */
@@ -32,20 +33,13 @@ export interface TokenAnswer {
   headers: Record<string, string>;
 }
 
-/** The scope each operation needs (DECISIONS.md: one scope per operation). */
-export const OPERATION_SCOPES: Readonly<Record<string, string>> = {
-  listPass: 'search:pass',
-  getPass: 'search:pass',
-  issuePass: 'issue:pass',
-  patchPass: 'update:pass',
-  deletePass: 'update:pass',
-  getPii: 'get:pii',
-  getPiiEvidence: 'get:pii',
-  updatePiiReceipt: 'put:piirequest',
-};
+/** The scopes each operation needs, as the spec's security requirements list them. */
+export const OPERATION_SCOPES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  OPERATIONS.map((op) => [op.operationId, op.scopes]),
+);
 
 /** Every scope of the API: what the default client holds. */
-export const ALL_SCOPES: readonly string[] = [...new Set(Object.values(OPERATION_SCOPES))];
+export const ALL_SCOPES: readonly string[] = [...new Set(Object.values(OPERATION_SCOPES).flat())];
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -189,8 +183,9 @@ export function authorize(
   if (!record) throw unauthorized('unknown bearer token', 'invalid_token');
   if (record.expiresAtMs <= nowMs)
     throw unauthorized('the bearer token has expired', 'invalid_token');
-  const scope = OPERATION_SCOPES[operationId];
-  if (scope !== undefined && !record.scopes.includes(scope)) {
+  const needed = OPERATION_SCOPES[operationId] ?? [];
+  if (needed.some((scope) => !record.scopes.includes(scope))) {
+    const scope = needed.join(' ');
     throw new ApiError(
       403,
       'INSUFFICIENT_SCOPE',
