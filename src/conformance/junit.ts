@@ -44,8 +44,15 @@ export function toJUnitXml(report: ConformanceReport): string {
     );
     for (const result of results) {
       const open = `    <testcase classname="conformance.${xml(operationId)}" name="${xml(`${result.id}: ${result.name}`)}" time="${seconds(result.durationMs)}"`;
-      if (result.outcome === 'passed' || result.outcome === 'warned') {
+      if (result.outcome === 'passed') {
         out.push(`${open}/>`);
+      } else if (result.outcome === 'warned') {
+        // A warning does not fail the build; CI systems show system-out next to the test.
+        out.push(
+          `${open}>`,
+          `      <system-out>${xml(result.violations.map((v) => `warning: ${v}`).join('\n'))}</system-out>`,
+          '    </testcase>',
+        );
       } else if (result.outcome === 'skipped') {
         out.push(
           `${open}>`,

@@ -207,7 +207,9 @@ export async function lifecycleChecks(
         'issuePass',
         {
           statuses: [202],
-          mismatch: (got) => `issuePass of ${wallet.address} answered ${got}, expected 202`,
+          mismatch: (got) =>
+            `issuePass of ${wallet.address} answered ${got}, expected 202` +
+            (got === 409 ? ' (that wallet has or had a pass: use a fresh throwaway wallet)' : ''),
         },
       );
       if (exchange.status !== 202) return;

@@ -23,7 +23,6 @@ const REFUSALS = [400, 422];
 const MALFORMED_JSON = '{"walletAddress": "0x';
 
 function cases(ctx: Context, fixtures: Fixtures): Case[] {
-  const read = fixtures.readWallet();
   const eth = ctx.random.wallet('ethereum');
   const sol = ctx.random.wallet('solana');
   const fresh: ConformanceWallet = { chain: 'ethereum', chainNetwork: 'sepolia', address: eth };
@@ -57,7 +56,7 @@ function cases(ctx: Context, fixtures: Fixtures): Case[] {
     get(
       'wallet-pattern',
       'wallet "0x12" (breaks the pattern)',
-      `/pass/${read.chain === 'ethereum' ? 'ethereum/sepolia' : `${read.chain}/${read.chainNetwork}`}/0x12`,
+      '/pass/ethereum/sepolia/0x12',
     ),
     get('chain-network-pair', `chain solana with network sepolia`, `/pass/solana/sepolia/${sol}`),
     get('unknown-network', 'network "notanetwork"', `/pass/ethereum/notanetwork/${eth}`),
