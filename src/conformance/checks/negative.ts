@@ -53,11 +53,7 @@ function cases(ctx: Context, fixtures: Fixtures): Case[] {
       filter: { walletAddress: 'not-a-wallet' },
     }),
     list('malformed-json', 'a body that is not JSON', MALFORMED_JSON),
-    get(
-      'wallet-pattern',
-      'wallet "0x12" (breaks the pattern)',
-      '/pass/ethereum/sepolia/0x12',
-    ),
+    get('wallet-pattern', 'wallet "0x12" (breaks the pattern)', '/pass/ethereum/sepolia/0x12'),
     get('chain-network-pair', `chain solana with network sepolia`, `/pass/solana/sepolia/${sol}`),
     get('unknown-network', 'network "notanetwork"', `/pass/ethereum/notanetwork/${eth}`),
     get('unknown-chain', 'chain "bitcoin"', `/pass/bitcoin/mainnet/${eth}`),
