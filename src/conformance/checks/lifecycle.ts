@@ -169,6 +169,17 @@ export async function lifecycleChecks(
   const wallet = fixtures.wallet ?? fixtures.example;
   let events = 0;
   let alive = true;
+  /** Issues to the wallet again, which must be refused with that 409 code. */
+  const issueAgain = (run: CheckRun, code: string, words: string) =>
+    refused(
+      run,
+      'issuePass',
+      'POST',
+      `/pass/${wallet.chain}/${wallet.chainNetwork}`,
+      { walletAddress: wallet.address },
+      code,
+      words,
+    );
   const info = (id: string, operationId: string, name: string) => ({
     id: `lifecycle.${id}`,
     operationId,
@@ -233,16 +244,7 @@ export async function lifecycleChecks(
       'issuePass',
       'issuePass to a wallet that holds a pass answers 409 PASS_EXISTS',
     ),
-    (run) =>
-      refused(
-        run,
-        'issuePass',
-        'POST',
-        `/pass/${wallet.chain}/${wallet.chainNetwork}`,
-        { walletAddress: wallet.address },
-        'PASS_EXISTS',
-        'of a wallet that holds a pass',
-      ),
+    (run) => issueAgain(run, 'PASS_EXISTS', 'of a wallet that holds a pass'),
   );
   const step = async (
     id: string,
@@ -325,16 +327,7 @@ export async function lifecycleChecks(
   );
   await ctx.check(
     info('revoke-final', 'issuePass', 'issuePass after revoke answers 409 PASS_REVOKED'),
-    (run) =>
-      refused(
-        run,
-        'issuePass',
-        'POST',
-        `/pass/${wallet.chain}/${wallet.chainNetwork}`,
-        { walletAddress: wallet.address },
-        'PASS_REVOKED',
-        'after revoke',
-      ),
+    (run) => issueAgain(run, 'PASS_REVOKED', 'after revoke'),
   );
   await ctx.check(
     info('revoke-final', 'patchPass', 'patchPass after revoke answers 409 PASS_REVOKED'),
