@@ -11,6 +11,7 @@
  *   npm run lint:spec -- other.yaml   lint another file with the same rules
  */
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 const spec = process.argv[2] ?? 'spec/customer_api.yaml';
 const env = {
@@ -19,25 +20,41 @@ const env = {
   REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
   REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
 };
-const shell = process.platform === 'win32';
+const require = createRequire(import.meta.url);
 
+// Each CLI's own script run with this Node.js: no npx start-up, the same on every platform.
 type Linter = [name: string, args: string[]];
 const LINTERS: Linter[] = [
   [
     'spectral',
-    ['spectral', 'lint', '--ruleset', '.spectral.yaml', '--fail-severity', 'warn', spec],
+    [
+      require.resolve('@stoplight/spectral-cli/dist/index.js'),
+      'lint',
+      '--ruleset',
+      '.spectral.yaml',
+      '--fail-severity',
+      'warn',
+      spec,
+    ],
   ],
-  ['redocly', ['redocly', 'lint', '--config', 'redocly.yaml', '--max-problems', '100', spec]],
+  [
+    'redocly',
+    [
+      require.resolve('@redocly/cli/bin/cli.js'),
+      'lint',
+      '--config',
+      'redocly.yaml',
+      '--max-problems',
+      '100',
+      spec,
+    ],
+  ],
 ];
 
 /** Runs one linter with its output held back, so the two do not interleave their lines. */
 function run([name, args]: Linter) {
   return new Promise<{ name: string; status: number; output: string }>((resolve) => {
-    const child = spawn('npx', ['--no-install', ...args], {
-      env,
-      shell,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk;

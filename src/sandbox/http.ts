@@ -2,7 +2,8 @@
  * The sandbox's HTTP plumbing: reading a body within a cap, answering JSON, and the one error
  * the handlers throw ({@link ApiError}), which becomes the API's error body.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** The error body of every 4xx/5xx answer of the API (DECISIONS.md). */
 export interface ErrorBody {
@@ -99,4 +100,22 @@ export function sendJson(
     ...headers,
   });
   response.end(text);
+}
+
+/**
+ * Starts a server listening and resolves to its origin, `http://<host>:<port>`.
+ *
+ * @example
+ * const origin = await listen(server, 0, '127.0.0.1'); // 'http://127.0.0.1:40123'
+ */
+export async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { address, port: bound } = server.address() as AddressInfo;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${bound}`;
 }

@@ -3,6 +3,7 @@
  * links to their evidence, decided once (approve or reject), evidence downloadable as bytes.
  */
 import { PII_STATUS_VALUES } from '../../generated/api.js';
+import { openapiDocument } from '../../generated/document.js';
 import { ApiError } from './http.js';
 import type { PiiDecision } from './inputs.js';
 import type { Random } from './random.js';
@@ -56,15 +57,11 @@ const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 const PLACEHOLDER_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
-const EXAMPLE_PERSON = {
-  email: 'user@example.com',
-  name: 'Ada Example Lovelace',
-  dateOfBirth: '1990-01-01',
-  documentType: 'passport',
-  documentNumber: '0123456789',
-  issueCountry: 'GBR',
-  dateOfExpiry: '2035-05-28',
-};
+// The spec's example of a verified person: what a seeded request holds unless told otherwise.
+const EXAMPLE_PERSON = (
+  (openapiDocument.components as { schemas: Record<string, { example?: unknown }> }).schemas
+    .PiiRequest?.example as { verifiedInformation?: Record<string, unknown> } | undefined
+)?.verifiedInformation ?? { name: 'Ada Example Lovelace' };
 
 /**
  * Makes the record of a seed, or throws a `RangeError` saying what is wrong with it.
@@ -79,8 +76,24 @@ export function piiRecord(seed: PiiSeed, random: Random, nowMs: number): PiiReco
   if (!ID_PATTERN.test(id)) throw new RangeError(`PII request id "${id}" is not [A-Za-z0-9_-]+`);
   const status = seed.status ?? 'verification-success';
   if (!STATUSES.includes(status)) throw new RangeError(`unknown PII status "${status}"`);
+  if (seed.type !== undefined && typeof seed.type !== 'string') {
+    throw new RangeError('PII request type must be a string');
+  }
+  const info = seed.verifiedInformation;
+  if (info !== undefined && (typeof info !== 'object' || info === null || Array.isArray(info))) {
+    throw new RangeError('verifiedInformation must be an object');
+  }
+  if (
+    seed.evidence !== undefined &&
+    (typeof seed.evidence !== 'object' || seed.evidence === null)
+  ) {
+    throw new RangeError('evidence must be an object of rel to content');
+  }
   const evidence: Record<string, string> = {};
   for (const [rel, content] of Object.entries(seed.evidence ?? {})) {
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+      throw new RangeError(`evidence "${rel}" must be text or bytes`);
+    }
     if (!ID_PATTERN.test(rel) || rel === 'self') {
       throw new RangeError(`evidence rel "${rel}" is not [A-Za-z0-9_-]+ (nor "self")`);
     }

@@ -3,11 +3,11 @@
  * port, in memory (or backed by a data file), with a clock and faults under the caller's control.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DEFAULT_AUDIENCE } from '../../generated/api.js';
 import { type ClockOptions, createClock, type SandboxClock } from './clock.js';
 import { createControl } from './control.js';
 import { createFaults, type FaultOptions, type Faults } from './faults.js';
+import { listen } from './http.js';
 import { type PiiSeed, piiRecord, piiView } from './pii.js';
 import { createRandom } from './random.js';
 import {
@@ -70,7 +70,7 @@ export interface Sandbox {
   readonly clock: SandboxClock;
   /** Faults on demand: `faults.set({ rules })`, `faults.clear()`. */
   readonly faults: Faults;
-  /** Every request received, oldest first (since start or the last `reset()`). */
+  /** The requests received since start or the last `reset()`, oldest first (the last 10,000). */
   readonly requests: readonly SandboxRequest[];
   /** How long the start took, in ms. */
   readonly startupMs: number;
@@ -82,6 +82,9 @@ export interface Sandbox {
   /** Stops listening and closes open connections. Idempotent. */
   close(): Promise<void>;
 }
+
+/** How many requests {@link Sandbox.requests} keeps, the most recent. */
+export const MAX_RECORDED_REQUESTS = 10_000;
 
 /** The default client's credentials. */
 export const SANDBOX_CLIENT_ID = 'sandbox-client';
@@ -212,18 +215,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
       faults,
       control,
-      log: (entry) => requests.push(entry),
+      log: (entry) => {
+        // Bounded, so a sandbox left running for days does not grow without limit.
+        if (requests.push(entry) > MAX_RECORDED_REQUESTS) requests.shift();
+      },
     }),
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { address, port } = server.address() as AddressInfo;
-  const origin = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const origin = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   baseUrl = `${origin}${API_PREFIX}`;
   const tokenUrl = `${origin}${TOKEN_PATH}`;
   let closing: Promise<void> | undefined;

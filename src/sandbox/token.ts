@@ -43,8 +43,14 @@ export const ALL_SCOPES: readonly string[] = [...new Set(Object.values(OPERATION
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Reads the grant parameters from a form body (the standard) or a JSON body (Civic's guides). */
-function parseParams(contentType: string | null, raw: string): URLSearchParams | null {
+/**
+ * Reads the grant parameters from a form body (the standard) or a JSON body (Civic's guides);
+ * `null` for any other content type or a body that is not a JSON object.
+ *
+ * @example
+ * parseParams('application/json', '{"grant_type":"client_credentials"}')?.get('grant_type');
+ */
+export function parseParams(contentType: string | null, raw: string): URLSearchParams | null {
   if (contentType === 'application/x-www-form-urlencoded') return new URLSearchParams(raw);
   if (contentType !== 'application/json') return null;
   try {
@@ -60,8 +66,13 @@ function parseParams(contentType: string | null, raw: string): URLSearchParams |
   }
 }
 
-/** HTTP Basic client credentials; each part is form-urlencoded first (RFC 6749 §2.3.1). */
-function parseBasic(header: string | undefined): { id: string; secret: string } | null {
+/**
+ * HTTP Basic client credentials; each part is form-urlencoded first (RFC 6749 §2.3.1).
+ *
+ * @example
+ * parseBasic('Basic ' + btoa('id:secret')); // { id: 'id', secret: 'secret' }
+ */
+export function parseBasic(header: string | undefined): { id: string; secret: string } | null {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
   if (!match?.[1]) return null;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
-import { createCivicPassClient } from '../../src/index.js';
+import { clientOf } from './support.js';
 
 function context(whileRunning: (stdout: string) => Promise<void> = async () => {}) {
   const out = { stdout: '', stderr: '' };
@@ -38,13 +38,7 @@ describe('civic-pass sandbox', () => {
       const env = Object.fromEntries(
         [...printed.matchAll(/^ {2}export (CIVIC_\w+)=(.+)$/gm)].map((m) => [m[1], m[2]]),
       );
-      const civic = createCivicPassClient({
-        baseUrl: env.CIVIC_API_BASE_URL,
-        tokenUrl: env.CIVIC_TOKEN_URL,
-        clientId: env.CIVIC_CLIENT_ID,
-        clientSecret: env.CIVIC_CLIENT_SECRET,
-        maxRetries: 0,
-      });
+      const civic = clientOf(env);
       const ref = {
         chain: 'solana',
         chainNetwork: 'devnet',

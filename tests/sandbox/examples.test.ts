@@ -3,14 +3,12 @@
  * credentials from the environment the sandbox prints), and the lifecycle that `npm start` tells,
  * with the sandbox's clock moved on instead of waiting.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lifecycle, type Step } from '../../examples/lifecycle.js';
-import { createCivicPassClient } from '../../src/index.js';
 import { type Sandbox, startSandbox } from '../../src/testing/index.js';
+import { runExample } from '../support/run-example.js';
+import { clientOf } from './support.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let sandbox: Sandbox;
 
 beforeAll(async () => {
@@ -18,28 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function runExample(file: string) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, file)], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...sandbox.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
 describe('examples on the sandbox', () => {
   it('quickstart.ts issues a pass to a wallet that has none', async () => {
-    const { status, stdout, stderr } = await runExample('examples/quickstart.ts');
+    const { status, stdout, stderr } = await runExample('examples/quickstart.ts', {
+      ...sandbox.env,
+    });
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toBe('0xEA5Ce8F9C81b681876DC713d33371c3E262A5888: issued, REQUESTED\n');
@@ -49,13 +30,7 @@ describe('examples on the sandbox', () => {
 
   it('lifecycle.ts tells the whole story: pending, active, frozen, expired, revoked, refused', async () => {
     const steps: Step[] = [];
-    const civic = createCivicPassClient({
-      baseUrl: sandbox.baseUrl,
-      tokenUrl: sandbox.tokenUrl,
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      maxRetries: 0,
-    });
+    const civic = clientOf(sandbox.env);
     const ref = {
       chain: 'solana',
       chainNetwork: 'devnet',

@@ -95,6 +95,9 @@ describe('PII requests', () => {
     expect((await create({ id: 'ready-1' })).status).toBe(400);
     expect((await create({ id: 'bad id' })).status).toBe(400);
     expect((await create({ status: 'done' })).status).toBe(400);
+    expect((await create({ verifiedInformation: 'x' })).status).toBe(400);
+    expect((await create({ evidence: { front: 5 } })).status).toBe(400);
+    expect((await create({ type: 3 })).status).toBe(400);
     const listed = await fetch(`${sandbox.controlUrl}/pii`);
     expect(((await listed.json()) as any).records).toHaveLength(3);
   });

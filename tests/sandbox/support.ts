@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import { DEFAULT_AUDIENCE } from '../../generated/api.js';
 import { createResponseValidator, type ResponseValidator } from '../../src/conformance/schemas.js';
+import { createCivicPassClient } from '../../src/index.js';
 import type { Sandbox } from '../../src/testing/index.js';
 
 let validator: Promise<ResponseValidator> | undefined;
@@ -70,6 +71,11 @@ export function apiCaller(sandbox: Pick<Sandbox, 'baseUrl'>, bearer: () => strin
           ? JSON.parse(`${bytes}`)
           : bytes;
     if (response.status !== 405) await checkAgainstSpec(operationId, response.status, type, parsed);
+    // The headers the spec requires on these answers (Ajv checks bodies only).
+    if (response.status === 401)
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
+    if (response.status === 429) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+    if (response.status === 405) expect(response.headers.get('allow')).toBeTruthy();
     return { status: response.status, headers: response.headers, body: parsed };
   };
   return {
@@ -121,3 +127,14 @@ export function passApi(call: ReturnType<typeof apiCaller>['call']) {
 
 /** The n-th EVM test wallet: distinct, valid, repeatable. */
 export const evmWallet = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
+
+/** The real client, pointed at a sandbox by the `CIVIC_*` variables it printed; no retries. */
+export function clientOf(env: Readonly<Record<string, string | undefined>>) {
+  return createCivicPassClient({
+    ...(env.CIVIC_API_BASE_URL !== undefined && { baseUrl: env.CIVIC_API_BASE_URL }),
+    ...(env.CIVIC_TOKEN_URL !== undefined && { tokenUrl: env.CIVIC_TOKEN_URL }),
+    ...(env.CIVIC_CLIENT_ID !== undefined && { clientId: env.CIVIC_CLIENT_ID }),
+    ...(env.CIVIC_CLIENT_SECRET !== undefined && { clientSecret: env.CIVIC_CLIENT_SECRET }),
+    maxRetries: 0,
+  });
+}
