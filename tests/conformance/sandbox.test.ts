@@ -35,12 +35,12 @@ afterAll(async () => {
 });
 
 /** Runs the command against `origin` (the sandbox or a proxy in front of it). */
-async function run(origin: string, args: string[]) {
+async function run(origin: string, args: string[], target: Sandbox = sandbox) {
   const lines: string[] = [];
   const io: CommandIo = {
     stdout: (text) => lines.push(text),
     stderr: (text) => lines.push(text),
-    env: { CIVIC_CLIENT_ID: sandbox.clientId, CIVIC_CLIENT_SECRET: sandbox.clientSecret },
+    env: { CIVIC_CLIENT_ID: target.clientId, CIVIC_CLIENT_SECRET: target.clientSecret },
   };
   const code = await conformanceCommand(
     [
@@ -96,36 +96,41 @@ describe('the conformance runner against the sandbox', () => {
   });
 });
 
-describe.each(VARIANTS)('a sandbox that $name', (variant) => {
-  it(`fails ${variant.operationId} · ${variant.check}`, async () => {
-    sandbox.reset();
-    const proxy = await startDefectProxy(origin(), variant.defect, {
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      audience: DEFAULT_AUDIENCE,
-    });
-    try {
-      const { code, output } = await run(proxy.url, [
-        '--only',
-        variant.only,
-        ...(variant.args ?? []),
-      ]);
-      expect(code, output).toBe(EXIT.nonConforming);
-      expect(output).toMatch(/DOES NOT CONFORM/);
-      const block = output
-        .split(/\n(?=PASS|FAIL|SKIP|WARN)/)
-        .find(
-          (b) =>
-            b.startsWith(`FAIL  ${variant.operationId} · ${variant.check} · `) &&
-            (typeof variant.message === 'string'
-              ? b.includes(variant.message)
-              : variant.message.test(b)),
+// Each variant has a sandbox of its own (it starts in milliseconds), so they run side by side.
+describe('broken variants of the sandbox', () => {
+  it.concurrent.for(VARIANTS)(
+    '$name: fails $operationId · $check',
+    async (variant, { expect }) => {
+      const own = await startSandbox({ confirmationDelayMs: 0 });
+      const proxy = await startDefectProxy(new URL(own.baseUrl).origin, variant.defect, {
+        clientId: own.clientId,
+        clientSecret: own.clientSecret,
+        audience: DEFAULT_AUDIENCE,
+      });
+      try {
+        const { code, output } = await run(
+          proxy.url,
+          ['--only', variant.only, ...(variant.args ?? [])],
+          own,
         );
-      expect(block, output).toBeDefined();
-      expect(block).toMatch(/reproduce: curl -i -X /);
-      expect(output).not.toContain(sandbox.clientSecret);
-    } finally {
-      await proxy.close();
-    }
-  });
+        expect(code, output).toBe(EXIT.nonConforming);
+        expect(output).toMatch(/DOES NOT CONFORM/);
+        const block = output
+          .split(/\n(?=PASS|FAIL|SKIP|WARN)/)
+          .find(
+            (b) =>
+              b.startsWith(`FAIL  ${variant.operationId} · ${variant.check} · `) &&
+              (typeof variant.message === 'string'
+                ? b.includes(variant.message)
+                : variant.message.test(b)),
+          );
+        expect(block, output).toBeDefined();
+        expect(block).toMatch(/reproduce: curl -i -X /);
+        expect(output).not.toContain(own.clientSecret);
+      } finally {
+        await proxy.close();
+        await own.close();
+      }
+    },
+  );
 });
