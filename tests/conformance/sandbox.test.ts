@@ -98,39 +98,36 @@ describe('the conformance runner against the sandbox', () => {
 
 // Each variant has a sandbox of its own (it starts in milliseconds), so they run side by side.
 describe('broken variants of the sandbox', () => {
-  it.concurrent.for(VARIANTS)(
-    '$name: fails $operationId · $check',
-    async (variant, { expect }) => {
-      const own = await startSandbox({ confirmationDelayMs: 0 });
-      const proxy = await startDefectProxy(new URL(own.baseUrl).origin, variant.defect, {
-        clientId: own.clientId,
-        clientSecret: own.clientSecret,
-        audience: DEFAULT_AUDIENCE,
-      });
-      try {
-        const { code, output } = await run(
-          proxy.url,
-          ['--only', variant.only, ...(variant.args ?? [])],
-          own,
+  it.concurrent.for(VARIANTS)('$name: fails $operationId · $check', async (variant, { expect }) => {
+    const own = await startSandbox({ confirmationDelayMs: 0 });
+    const proxy = await startDefectProxy(new URL(own.baseUrl).origin, variant.defect, {
+      clientId: own.clientId,
+      clientSecret: own.clientSecret,
+      audience: DEFAULT_AUDIENCE,
+    });
+    try {
+      const { code, output } = await run(
+        proxy.url,
+        ['--only', variant.only, ...(variant.args ?? [])],
+        own,
+      );
+      expect(code, output).toBe(EXIT.nonConforming);
+      expect(output).toMatch(/DOES NOT CONFORM/);
+      const block = output
+        .split(/\n(?=PASS|FAIL|SKIP|WARN)/)
+        .find(
+          (b) =>
+            b.startsWith(`FAIL  ${variant.operationId} · ${variant.check} · `) &&
+            (typeof variant.message === 'string'
+              ? b.includes(variant.message)
+              : variant.message.test(b)),
         );
-        expect(code, output).toBe(EXIT.nonConforming);
-        expect(output).toMatch(/DOES NOT CONFORM/);
-        const block = output
-          .split(/\n(?=PASS|FAIL|SKIP|WARN)/)
-          .find(
-            (b) =>
-              b.startsWith(`FAIL  ${variant.operationId} · ${variant.check} · `) &&
-              (typeof variant.message === 'string'
-                ? b.includes(variant.message)
-                : variant.message.test(b)),
-          );
-        expect(block, output).toBeDefined();
-        expect(block).toMatch(/reproduce: curl -i -X /);
-        expect(output).not.toContain(own.clientSecret);
-      } finally {
-        await proxy.close();
-        await own.close();
-      }
-    },
-  );
+      expect(block, output).toBeDefined();
+      expect(block).toMatch(/reproduce: curl -i -X /);
+      expect(output).not.toContain(own.clientSecret);
+    } finally {
+      await proxy.close();
+      await own.close();
+    }
+  });
 });
