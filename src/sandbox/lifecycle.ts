@@ -73,7 +73,12 @@ const ACTIONS: Record<
 /** What an action does from a state: a change, nothing (200, no event), or a refusal. */
 export type TransitionOutcome = 'change' | 'noop' | 'INVALID_STATE_TRANSITION' | 'PASS_REVOKED';
 
-/** The state machine of DECISIONS.md, row by row. */
+/**
+ * The state machine of DECISIONS.md, row by row: what each action does from each state.
+ *
+ * @example
+ * TRANSITIONS.REQUESTED.freeze; // 'INVALID_STATE_TRANSITION'
+ */
 export const TRANSITIONS: Readonly<
   Record<PassState, Readonly<Record<PassAction, TransitionOutcome>>>
 > = {

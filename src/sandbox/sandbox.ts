@@ -17,7 +17,13 @@ import {
   type SandboxRequest,
   TOKEN_PATH,
 } from './server.js';
-import { createStore, type FileSystem, readDataFile, type SandboxState } from './store.js';
+import {
+  createStore,
+  DataFileError,
+  type FileSystem,
+  readDataFile,
+  type SandboxState,
+} from './store.js';
 import { ALL_SCOPES, type SandboxClient } from './token.js';
 
 /** Options of {@link startSandbox}; every one has a default. */
@@ -83,11 +89,27 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** How many requests {@link Sandbox.requests} keeps, the most recent. */
+/**
+ * How many requests {@link Sandbox.requests} keeps, the most recent.
+ *
+ * @example
+ * sandbox.requests.length <= MAX_RECORDED_REQUESTS; // true
+ */
 export const MAX_RECORDED_REQUESTS = 10_000;
 
-/** The default client's credentials. */
+/**
+ * The default client's id; it holds every scope.
+ *
+ * @example
+ * (await startSandbox()).clientId === SANDBOX_CLIENT_ID; // true
+ */
 export const SANDBOX_CLIENT_ID = 'sandbox-client';
+/**
+ * The default client's secret.
+ *
+ * @example
+ * (await startSandbox()).clientSecret === SANDBOX_CLIENT_SECRET; // true
+ */
 export const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
 
 /**
@@ -133,7 +155,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       random: random.state(),
       clock: clock.save(),
       passes: [],
-      pii: (options.pii ?? []).map((piiSeed) => piiRecord(piiSeed, random, now)),
+      pii: (options.pii ?? []).map((piiSeed, i, all) => {
+        if (piiSeed.id !== undefined && all.findIndex((other) => other.id === piiSeed.id) !== i) {
+          throw new RangeError(`PII request ${piiSeed.id} is seeded twice`);
+        }
+        return piiRecord(piiSeed, random, now);
+      }),
       tokens: [],
     };
   };
@@ -157,8 +184,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clock.restore(state.clock);
     },
   });
-  // A first start writes the file at once, so the seeded state survives a restart too.
-  if (!saved && options.dataFile) store.change(() => {});
+  // A first start writes the file at once, so the seeded state survives a restart too, and a
+  // file that cannot be written is said now rather than on the first change.
+  if (!saved && options.dataFile) {
+    try {
+      store.change(() => {});
+    } catch (error) {
+      throw new DataFileError(
+        `cannot write the data file ${options.dataFile}: ${(error as Error).message}`,
+      );
+    }
+  }
 
   let requests: SandboxRequest[] = [];
   let baseUrl = '';

@@ -33,7 +33,12 @@ export interface TokenAnswer {
   headers: Record<string, string>;
 }
 
-/** The scopes each operation needs, as the spec's security requirements list them. */
+/**
+ * The scopes each operation needs, as the spec's security requirements list them.
+ *
+ * @example
+ * OPERATION_SCOPES.getPass; // ['search:pass']
+ */
 export const OPERATION_SCOPES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   OPERATIONS.map((op) => [op.operationId, op.scopes]),
 );

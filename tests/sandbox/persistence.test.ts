@@ -116,5 +116,7 @@ describe('the data file', () => {
     writeFileSync(dataFile, 'garbage');
     await expect(start()).rejects.toThrow(/not JSON/);
     expect(readFileSync(dataFile, 'utf8')).toBe('garbage');
+    dataFile = join(dir, 'no-such-folder', 'sandbox.json');
+    await expect(start()).rejects.toThrow(/cannot write the data file/);
   });
 });
