@@ -6,6 +6,7 @@
  */
 import { OPERATIONS, type OperationId } from '../../generated/api.js';
 import { InputError } from '../errors.js';
+import type { CallOptions } from '../types.js';
 
 const BODY_PROPERTIES = new Map<string, ReadonlySet<string>>(
   OPERATIONS.map((operation) => [
@@ -22,12 +23,18 @@ const BODY_PROPERTIES = new Map<string, ReadonlySet<string>>(
  * CALL_OPTION_KEYS.has('signal'); // true
  * ```
  */
-export const CALL_OPTION_KEYS: ReadonlySet<string> = new Set([
-  'signal',
-  'timeoutMs',
-  'maxRetries',
-  'headers',
-]);
+export const CALL_OPTION_KEYS: ReadonlySet<string> = new Set(
+  // `satisfies` keeps this list equal to CallOptions: a new call option that is missing here
+  // would otherwise be taken for a body field and refused.
+  Object.keys({
+    signal: true,
+    timeoutMs: true,
+    attemptTimeoutMs: true,
+    maxRetries: true,
+    maxResponseBytes: true,
+    headers: true,
+  } satisfies Record<keyof CallOptions, true>),
+);
 
 /**
  * The own keys of `input` other than `handled`, checked to be properties of the operation's

@@ -94,8 +94,23 @@ describe('what the client sends stays exact', () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field: 'referenceId' });
     expect((error as Error).message).toMatch(
-      /not an option or a field of issuePass \(allowed: signal, timeoutMs, maxRetries, headers, walletAddress\)/,
+      /not an option or a field of issuePass \(allowed: signal, timeoutMs, attemptTimeoutMs, maxRetries, maxResponseBytes, headers, walletAddress\)/,
     );
     expect(api.seen).toHaveLength(0);
+  });
+
+  it('takes every call option in issue’s options, none of them sent in the body', async () => {
+    const { civic, api } = setup();
+    await civic.passes.issue(EVM_REF, {
+      signal: new AbortController().signal,
+      timeoutMs: 5_000,
+      attemptTimeoutMs: 2_000,
+      maxRetries: 0,
+      maxResponseBytes: 65_536,
+      headers: { 'x-trace': 'a' },
+    });
+    const issues = api.seen.filter((request) => request.path.startsWith('/partner/pass/'));
+    expect(issues).toHaveLength(1);
+    expect(JSON.parse(issues[0]?.body ?? '')).toEqual({ walletAddress: EVM_REF.wallet });
   });
 });
