@@ -16,16 +16,6 @@ const SCOPE = 'conformance-pii';
 
 let sandbox: Sandbox;
 
-/**
- * Where the sandbox and the spec disagree today (reported to the lead: the sandbox answers
- * deletePass and updatePiiReceipt 200 with `{"status":"ok"}`, the spec documents no body).
- * The runner is right to fail them; remove an entry when its side is fixed.
- */
-const KNOWN_MISMATCHES = [
-  'response.content-type: deletePass 200 has no documented body',
-  'response.content-type: updatePiiReceipt 200 has no documented body',
-];
-
 beforeAll(async () => {
   // Confirmations at once: the runner's settle polling then ends on its first read.
   sandbox = await startSandbox({ confirmationDelayMs: 0, pii: [{ id: SCOPE }] });
@@ -74,11 +64,10 @@ describe('the conformance runner against the sandbox', () => {
       'partner-pass',
     ]);
     const violations = output.split('\n').filter((line) => /^ {8}- /.test(line));
-    const unknown = violations.filter((v) => !KNOWN_MISMATCHES.some((known) => v.includes(known)));
-    expect(unknown, output).toEqual([]);
+    expect(violations, output).toEqual([]);
     expect(output).not.toMatch(/^(WARN|SKIP)/m);
     expect(output).toMatch(/ 0 warned, 0 skipped; operations checked 8\/8/);
-    if (violations.length === 0) expect(code, output).toBe(EXIT.conforms);
+    expect(code, output).toBe(EXIT.conforms);
 
     // README "Conformance in CI" lists every check of the run.
     const ids = new Set(
