@@ -157,6 +157,28 @@ describe('civic-pass: credentials from the environment and --env-file', () => {
     });
   });
 
+  it("refuses a base URL other than Civic's without a token URL, sending nothing", async () => {
+    for (const env of [
+      { CIVIC_CLIENT_ID: 'id', CIVIC_CLIENT_SECRET: 'secret' },
+      {
+        CIVIC_CLIENT_ID: 'id',
+        CIVIC_CLIENT_SECRET: 'secret',
+        CIVIC_API_BASE_URL: 'http://127.0.0.1:4010/partner',
+      },
+    ]) {
+      const cli = cliHarness({ env });
+      const baseUrl =
+        env.CIVIC_API_BASE_URL === undefined ? ['--base-url', 'http://127.0.0.1:4010/partner'] : [];
+      expect(await cli.run('passes', 'get', 'ethereum/sepolia', EVM_WALLET, ...baseUrl)).toBe(2);
+      expect(cli.stderr.text).toContain(
+        "UsageError: http://127.0.0.1:4010/partner is not Civic's API, so the token endpoint must be given too",
+      );
+      expect(cli.stderr.text).toContain('--token-url or CIVIC_TOKEN_URL');
+      expect(cli.clientOptions).toHaveLength(0);
+      expect(cli.fake.seen).toHaveLength(0);
+    }
+  });
+
   it('reads the file named with --env-file, whose values win over the environment', async () => {
     const file = path.join(dir, 'sandbox.env');
     await writeFile(
