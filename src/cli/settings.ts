@@ -8,14 +8,6 @@ import { DEFAULT_BASE_URL, DEFAULT_TOKEN_URL } from '../../generated/api.js';
 import type { CivicPassClientOptions } from '../config.js';
 import { UsageError } from './errors.js';
 
-/** The variables the command reads. */
-export const ENV_VARIABLES = [
-  'CIVIC_CLIENT_ID',
-  'CIVIC_CLIENT_SECRET',
-  'CIVIC_API_BASE_URL',
-  'CIVIC_TOKEN_URL',
-] as const;
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** `util.parseEnv` arrived in Node.js 20.12; the command explains rather than crash before it. */
