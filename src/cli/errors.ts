@@ -21,6 +21,7 @@ import {
   TokenError,
   UnprocessableEntityError,
 } from '../errors.js';
+import { UnreachableStateError, WaitTimeoutError } from '../wait.js';
 
 /**
  * The exit codes of `civic-pass`, the contract scripts rely on.
@@ -140,6 +141,10 @@ function hintFor(error: unknown): string | undefined {
       ? `cannot reach the token endpoint: check the network and ${TOKEN_URL_SETTING}`
       : `cannot reach the API: check the network and ${BASE_URL_SETTING}`;
   }
+  if (error instanceof WaitTimeoutError) {
+    return 'the chain has not confirmed it yet: look later with `civic-pass passes get`, or raise --wait-timeout';
+  }
+  if (error instanceof UnreachableStateError) return 'a revoked pass stays revoked';
   if (error instanceof TimeoutError) {
     return isTokenRequest(error)
       ? `the token endpoint did not answer in time: run again, or check ${TOKEN_URL_SETTING}`
