@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { DEFAULT_TIMEOUT_MS } from '../../../src/config.js';
 import { cliHarness, FAKE_ENV } from '../../support/cli.js';
 import { BASE_URL, CLIENT_SECRET, EVM_WALLET, passBody } from '../../support/fake-api.js';
 
@@ -11,9 +12,13 @@ describe('civic-pass: usage, help and exit codes', () => {
     const cli = cliHarness();
     expect(await cli.run('--help')).toBe(0);
     expect(cli.stdout.text).toMatch(/^Usage: civic-pass /);
-    for (const command of ['passes', 'pii', 'networks', 'mock', 'conformance']) {
+    for (const command of ['passes', 'pii', 'networks', 'sandbox', 'mock', 'conformance']) {
       expect(cli.stdout.text).toContain(`\n  ${command}`);
     }
+    // --timeout-ms is the client's timeoutMs: the whole call, not one attempt.
+    expect(cli.stdout.text.replace(/\s+/g, ' ')).toContain(
+      `--timeout-ms <ms> deadline of each call, token request, retries and waits included (default ${DEFAULT_TIMEOUT_MS})`,
+    );
     expect(cli.stdout.text).toContain('CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET');
     expect(cli.stdout.text).toContain('Never on the command line');
     expect(cli.stdout.text).toMatch(/Exit codes: 0 done; 1 .*\n.*2 bad usage/);
