@@ -172,7 +172,7 @@ export async function bulk(civic: CivicPassClient, options: BulkOptions): Promis
   if (previous && previous.header.action !== action) {
     throw new InputError(
       'journal',
-      `${path} is the journal of a bulk ${previous.header.action}, not ${action}: name another --journal, or delete it`,
+      `${path} is the journal of a bulk ${previous.header.action}, not ${action}: name another journal file (the command: --journal), or delete it`,
     );
   }
   let at: number | undefined;

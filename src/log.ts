@@ -121,13 +121,3 @@ export interface Log {
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
 }
-
-/**
- * A log that says nothing.
- *
- * @example
- * ```ts
- * createTransport({ ...config, log: SILENT_LOG });
- * ```
- */
-export const SILENT_LOG: Log = createLog(undefined, undefined);

@@ -108,12 +108,15 @@ export class UnreachableStateError extends CivicPassError {
 }
 Object.defineProperty(UnreachableStateError.prototype, 'name', { value: 'UnreachableStateError' });
 
+/** The longest timer Node.js keeps: a longer one fires at once, ending the wait before its first poll. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 function positive(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+  if (typeof value !== 'number' || !(value > 0) || !(value <= MAX_TIMER_MS)) {
     throw new InputError(
       name,
-      `${name} ${String(value)} is not allowed: expected a positive number of milliseconds`,
+      `${name} ${String(value)} is not allowed: expected a positive number of milliseconds up to ${MAX_TIMER_MS}`,
     );
   }
   return value;

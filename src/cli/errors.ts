@@ -21,6 +21,7 @@ import {
   TokenError,
   UnprocessableEntityError,
 } from '../errors.js';
+import { UnreachableStateError, WaitTimeoutError } from '../wait.js';
 
 /**
  * The exit codes of `civic-pass`, the contract scripts rely on.
@@ -118,7 +119,7 @@ function hintFor(error: unknown): string | undefined {
     if (isRouteNotFound(error)) {
       return `the server has no such route, so the base URL is wrong: check ${BASE_URL_SETTING} (Civic's is https://api.civic.com/partner)`;
     }
-    return error.operationId === 'getPii' || error.operationId === 'getPiiEvidence'
+    return isPiiOperation(error.operationId)
       ? 'check the scope request id (and the evidence name)'
       : 'check the chain, network and wallet; a pass just issued can take a minute to appear';
   }
@@ -126,7 +127,9 @@ function hintFor(error: unknown): string | undefined {
     return 'the API refused the request as sent: check the arguments';
   }
   if (error instanceof ConflictError) {
-    return 'the current state does not allow this: look at it with `civic-pass passes get`';
+    return isPiiOperation(error.operationId)
+      ? 'the PII request was decided already, or is not ready: look at it with `civic-pass pii get`'
+      : 'the current state does not allow this: look at it with `civic-pass passes get`';
   }
   if (error instanceof RateLimitError) return 'too many requests: wait a minute and run again';
   if (error instanceof InternalServerError) {
@@ -138,6 +141,10 @@ function hintFor(error: unknown): string | undefined {
       ? `cannot reach the token endpoint: check the network and ${TOKEN_URL_SETTING}`
       : `cannot reach the API: check the network and ${BASE_URL_SETTING}`;
   }
+  if (error instanceof WaitTimeoutError) {
+    return 'the chain has not confirmed it yet: look later with `civic-pass passes get`, or raise --wait-timeout';
+  }
+  if (error instanceof UnreachableStateError) return 'a revoked pass stays revoked';
   if (error instanceof TimeoutError) {
     return isTokenRequest(error)
       ? `the token endpoint did not answer in time: run again, or check ${TOKEN_URL_SETTING}`
@@ -235,4 +242,13 @@ export function describeErrorJson(error: unknown): string {
   return JSON.stringify({
     error: { ...base, ...(hint && { hint }), exitCode: exitCodeFor(error) },
   });
+}
+
+/** The operations about a PII request, whose hints name the scope request id, not a pass. */
+function isPiiOperation(operationId: string | undefined): boolean {
+  return (
+    operationId === 'getPii' ||
+    operationId === 'getPiiEvidence' ||
+    operationId === 'updatePiiReceipt'
+  );
 }

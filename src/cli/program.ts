@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { DEFAULT_TIMEOUT_MS } from '../config.js';
 import { registerConformance } from './commands/conformance.js';
 import { registerMock } from './commands/mock.js';
 import { registerNetworks } from './commands/networks.js';
@@ -27,7 +28,7 @@ export const HELP_FOOTER = `
 Credentials: CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET, from the environment or from a file
 named with --env-file (KEY=value lines; its values win). Never on the command line: arguments
 show in process lists and shell history. CIVIC_API_BASE_URL and CIVIC_TOKEN_URL (or --base-url
-and --token-url) point the command at another server, e.g. the one of \`civic-pass mock\`.
+and --token-url) point the command at another server, e.g. the one of \`civic-pass sandbox\`.
 
 Output: tables for people; --json for scripts. Errors: one line on stderr (JSON with --json).
 Exit codes: 0 done; 1 the API, the network or the token endpoint failed, or a confirmation was
@@ -73,10 +74,13 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
     .option('--json', 'print JSON for scripts instead of tables')
     .option('--env-file <file>', 'read CIVIC_* variables from this file (credentials go here)')
     .option('--base-url <url>', "API base URL (default: CIVIC_API_BASE_URL, then Civic's)")
-    .option('--token-url <url>', "OAuth token endpoint (default: CIVIC_TOKEN_URL, then Civic's)")
+    .option(
+      '--token-url <url>',
+      "OAuth token endpoint (default: CIVIC_TOKEN_URL, then Civic's, with Civic's base URL only)",
+    )
     .option(
       '--timeout-ms <ms>',
-      'deadline of each request attempt (default 30000)',
+      `deadline of each call, token request, retries and waits included (default ${DEFAULT_TIMEOUT_MS})`,
       positiveInteger,
     )
     .option('--verbose', "log the client's work on stderr: each attempt, retry and wait")

@@ -8,14 +8,6 @@ import { DEFAULT_BASE_URL, DEFAULT_TOKEN_URL } from '../../generated/api.js';
 import type { CivicPassClientOptions } from '../config.js';
 import { UsageError } from './errors.js';
 
-/** The variables the command reads. */
-export const ENV_VARIABLES = [
-  'CIVIC_CLIENT_ID',
-  'CIVIC_CLIENT_SECRET',
-  'CIVIC_API_BASE_URL',
-  'CIVIC_TOKEN_URL',
-] as const;
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** `util.parseEnv` arrived in Node.js 20.12; the command explains rather than crash before it. */
@@ -77,12 +69,31 @@ export function clientOptions(env: Env, flags: ConnectionFlags): CivicPassClient
       'set CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET in the environment or in a file named with --env-file; never on the command line',
     );
   }
+  const baseUrl = flags.baseUrl ?? (env.CIVIC_API_BASE_URL || DEFAULT_BASE_URL);
+  const tokenUrl = flags.tokenUrl ?? (env.CIVIC_TOKEN_URL || undefined);
+  // Filling in Civic's token URL for another server would send the credentials to Civic (the
+  // client refuses that too, but only when it picks the default itself).
+  if (tokenUrl === undefined && !isCivicOrigin(baseUrl)) {
+    throw new UsageError(
+      `${baseUrl} is not Civic's API, so the token endpoint must be given too`,
+      'set --token-url or CIVIC_TOKEN_URL (e.g. the one `civic-pass sandbox` prints): credentials go only to a token endpoint you chose',
+    );
+  }
   const options: CivicPassClientOptions = {
     clientId,
     clientSecret,
-    baseUrl: flags.baseUrl ?? (env.CIVIC_API_BASE_URL || DEFAULT_BASE_URL),
-    tokenUrl: flags.tokenUrl ?? (env.CIVIC_TOKEN_URL || DEFAULT_TOKEN_URL),
+    baseUrl,
+    tokenUrl: tokenUrl ?? DEFAULT_TOKEN_URL,
   };
   if (flags.timeoutMs !== undefined) options.timeoutMs = flags.timeoutMs;
   return options;
+}
+
+/** True when the URL is on Civic's API origin; a URL that does not parse is left to the client. */
+function isCivicOrigin(url: string): boolean {
+  try {
+    return new URL(url).origin === new URL(DEFAULT_BASE_URL).origin;
+  } catch {
+    return true;
+  }
 }

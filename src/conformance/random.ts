@@ -1,7 +1,6 @@
 import type { CHAINS } from '../../generated/api.js';
-
-const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-const HEX = '0123456789abcdef';
+// The sandbox's generator (mulberry32): one implementation of the sequence a seed gives.
+import { createRandom as createGenerator } from '../sandbox/random.js';
 
 /** A repeatable source of generated inputs (`--seed`). */
 export interface Random {
@@ -23,25 +22,14 @@ export interface Random {
  * random.wallet('ethereum'); // the same 0x… address on every run with seed 42
  */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  const chars = (alphabet: string, n: number) =>
-    Array.from({ length: n }, () => alphabet[int(alphabet.length)]).join('');
+  const generator = createGenerator(seed);
+  const int = (n: number) => Math.floor(generator.next() * n);
   return {
     seed,
     int,
-    pick,
+    pick: <T>(items: readonly T[]): T => items[int(items.length)] as T,
     wallet(chain, length) {
-      if (chain === 'ethereum') return `0x${chars(HEX, 40)}`;
-      return chars(BASE58, length ?? 44);
+      return chain === 'ethereum' ? `0x${generator.hex(40)}` : generator.base58(length ?? 44);
     },
   };
 }

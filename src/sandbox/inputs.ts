@@ -13,13 +13,6 @@ export type StateValue = (typeof STATE_VALUES)[number];
 /** A decision on a PII request. */
 export type PiiDecision = (typeof PII_DECISION_VALUES)[number];
 
-/** Where a pass lives: a chain, one of its networks, a wallet of that chain. */
-export interface PassTarget {
-  chain: Chain;
-  network: string;
-  wallet: string;
-}
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -68,6 +68,9 @@ describe('civic-pass sandbox', () => {
     const bad = context();
     expect(await runCli(['sandbox', '--port', 'http'], bad.ctx)).toBe(2);
     expect(bad.out.stderr).toMatch(/--port/);
+    const tooHigh = context();
+    expect(await runCli(['sandbox', '--port', '70000'], tooHigh.ctx)).toBe(2);
+    expect(tooHigh.out.stderr).toMatch(/--port.*65535/);
 
     const dir = mkdtempSync(join(tmpdir(), 'civic-sandbox-cli-'));
     try {

@@ -176,8 +176,11 @@ describe('bulk', () => {
     server.passes.set(key(items[0] as PassRef), { state: 'ACTIVE' });
     await bulk(client(), { action: 'expire', items, journal, at: 2_000_000_000 });
     expect(server.passes.get(key(items[0] as PassRef))?.expiryTimestamp).toBe(2_000_000_000);
-    await expect(bulk(client(), { action: 'revoke', items, journal })).rejects.toBeInstanceOf(
-      InputError,
+    const refused = await bulk(client(), { action: 'revoke', items, journal }).catch((e) => e);
+    expect(refused).toBeInstanceOf(InputError);
+    expect(refused).toMatchObject({ field: 'journal' });
+    expect(refused.message).toMatch(
+      /journal of a bulk expire, not revoke: name another journal file/,
     );
     await expect(
       bulk(client(), { action: 'expire', items, journal, at: 2_100_000_000 }),

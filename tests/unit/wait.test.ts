@@ -153,6 +153,13 @@ describe('passes.waitFor', () => {
     await expect(civic.passes.waitFor(EVM_REF, 'ACTIVE', { timeoutMs: -1 })).rejects.toBeInstanceOf(
       InputError,
     );
+    // A timer beyond 2^31-1 ms fires at once: the wait would end before its first poll.
+    for (const timeoutMs of [2 ** 31, Number.POSITIVE_INFINITY]) {
+      await expect(civic.passes.waitFor(EVM_REF, 'ACTIVE', { timeoutMs })).rejects.toMatchObject({
+        code: 'INPUT',
+        field: 'timeoutMs',
+      });
+    }
     await expect(
       civic.passes.waitFor({ ...EVM_REF, wallet: 'x' }, 'ACTIVE'),
     ).rejects.toBeInstanceOf(InputError);

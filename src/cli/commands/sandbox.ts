@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { DataFileError, type SandboxOptions, startSandbox } from '../../sandbox/index.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { nonNegativeInteger, Session } from '../session.js';
+import { nonNegativeInteger, port, Session } from '../session.js';
 
 /** The PII request the command seeds: the spec's example id, so `civic-pass pii get` has one. */
 export const DEMO_SCOPE_REQUEST_ID = '9a7a77af-a58e-4e54-83c9-5daa96ccbf11';
@@ -22,7 +22,7 @@ export function registerSandbox(program: Command, context: CliContext): void {
   program
     .command('sandbox')
     .description('serve a stateful sandbox of the API and its token endpoint until Ctrl-C')
-    .option('--port <n>', 'port (default: a free one)', nonNegativeInteger)
+    .option('--port <n>', 'port (default: a free one)', port)
     .option(
       '--seed <n>',
       'seed of ids, transaction hashes and faults (default 1)',

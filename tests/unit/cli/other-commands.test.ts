@@ -60,6 +60,24 @@ describe('civic-pass pii', () => {
     expect(cli.stdout.text).toBe(`${said} PII request ${ID} (${status})\n`);
   });
 
+  it.each([
+    [
+      409,
+      'PII_ALREADY_DECIDED',
+      'the PII request was decided already, or is not ready: look at it with `civic-pass pii get`',
+    ],
+    [404, 'PII_REQUEST_NOT_FOUND', 'check the scope request id (and the evidence name)'],
+  ])('a %i on a decision points at the PII request, not at a pass', async (status, code, hint) => {
+    const cli = cliHarness({ api: () => Response.json({ code, message: 'no' }, { status }) });
+    expect(await cli.run('pii', 'approve', ID)).toBe(1);
+    expect(cli.apiCalls()).toEqual([
+      `PUT /partner/piirequest/${ID}/status {"status":"partner-pass"}`,
+    ]);
+    expect(cli.stderr.text).toContain(`(${hint})`);
+    expect(cli.stderr.text).not.toContain('passes get');
+    expect(cli.stderr.text).not.toContain('wallet');
+  });
+
   it('refuses a path-breaking id before sending', async () => {
     const cli = cliHarness();
     expect(await cli.run('pii', 'get', '../pass')).toBe(2);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { DEFAULT_TIMEOUT_MS } from '../../../src/config.js';
 import { cliHarness, FAKE_ENV } from '../../support/cli.js';
 import { BASE_URL, CLIENT_SECRET, EVM_WALLET, passBody } from '../../support/fake-api.js';
 
@@ -11,9 +12,13 @@ describe('civic-pass: usage, help and exit codes', () => {
     const cli = cliHarness();
     expect(await cli.run('--help')).toBe(0);
     expect(cli.stdout.text).toMatch(/^Usage: civic-pass /);
-    for (const command of ['passes', 'pii', 'networks', 'mock', 'conformance']) {
+    for (const command of ['passes', 'pii', 'networks', 'sandbox', 'mock', 'conformance']) {
       expect(cli.stdout.text).toContain(`\n  ${command}`);
     }
+    // --timeout-ms is the client's timeoutMs: the whole call, not one attempt.
+    expect(cli.stdout.text.replace(/\s+/g, ' ')).toContain(
+      `--timeout-ms <ms> deadline of each call, token request, retries and waits included (default ${DEFAULT_TIMEOUT_MS})`,
+    );
     expect(cli.stdout.text).toContain('CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET');
     expect(cli.stdout.text).toContain('Never on the command line');
     expect(cli.stdout.text).toMatch(/Exit codes: 0 done; 1 .*\n.*2 bad usage/);
@@ -155,6 +160,28 @@ describe('civic-pass: credentials from the environment and --env-file', () => {
       tokenUrl: 'http://127.0.0.1:4011/oauth/token',
       timeoutMs: 5000,
     });
+  });
+
+  it("refuses a base URL other than Civic's without a token URL, sending nothing", async () => {
+    for (const env of [
+      { CIVIC_CLIENT_ID: 'id', CIVIC_CLIENT_SECRET: 'secret' },
+      {
+        CIVIC_CLIENT_ID: 'id',
+        CIVIC_CLIENT_SECRET: 'secret',
+        CIVIC_API_BASE_URL: 'http://127.0.0.1:4010/partner',
+      },
+    ]) {
+      const cli = cliHarness({ env });
+      const baseUrl =
+        env.CIVIC_API_BASE_URL === undefined ? ['--base-url', 'http://127.0.0.1:4010/partner'] : [];
+      expect(await cli.run('passes', 'get', 'ethereum/sepolia', EVM_WALLET, ...baseUrl)).toBe(2);
+      expect(cli.stderr.text).toContain(
+        "UsageError: http://127.0.0.1:4010/partner is not Civic's API, so the token endpoint must be given too",
+      );
+      expect(cli.stderr.text).toContain('--token-url or CIVIC_TOKEN_URL');
+      expect(cli.clientOptions).toHaveLength(0);
+      expect(cli.fake.seen).toHaveLength(0);
+    }
   });
 
   it('reads the file named with --env-file, whose values win over the environment', async () => {

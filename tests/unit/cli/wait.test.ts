@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../../src/cli/errors.js';
+import { WaitTimeoutError } from '../../../src/wait.js';
 import { cliHarness } from '../../support/cli.js';
 import { EVM_WALLET, passBody } from '../../support/fake-api.js';
 
@@ -32,6 +34,16 @@ describe('civic-pass passes issue --wait', () => {
       /^civic-pass: UnreachableStateError: .* is REVOKED: it can never become ACTIVE/,
     );
     expect(cli.fake.apiRequests()).toHaveLength(2);
+  });
+
+  it('blames --wait-timeout, not --timeout-ms, when the wait runs out', () => {
+    const ref = { chain: 'ethereum', chainNetwork: 'sepolia', wallet: EVM_WALLET } as const;
+    const line = describeError(new WaitTimeoutError(ref, 'ACTIVE', 'REQUESTED', 3, 1_000));
+    expect(line).toMatch(
+      /^civic-pass: WaitTimeoutError: .* did not become ACTIVE .*still REQUESTED/,
+    );
+    expect(line).toContain('raise --wait-timeout');
+    expect(line).not.toContain('--timeout-ms');
   });
 
   it('refuses --wait-timeout without --wait', async () => {
