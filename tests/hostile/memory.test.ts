@@ -18,6 +18,7 @@ describe('bounded memory', () => {
     const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
       growthMB: number;
       laterRoundsMB: number;
+      retainedMB: number;
       requests: number;
       codes: string[];
       calls: number;
@@ -27,9 +28,14 @@ describe('bounded memory', () => {
     expect(result.calls).toBe(20);
     expect(result.requests).toBe(20);
     // Unbounded, one endless body alone grows the process by gigabytes; capped at 4 MiB, the
-    // whole run stays within a few tens of megabytes (buffers, sockets, the decompressor).
-    expect(result.growthMB).toBeLessThan(80);
-    // And it does not accumulate: nine more rounds add little to the first one's peak.
-    expect(result.laterRoundsMB).toBeLessThan(48);
+    // whole run's peak stays within tens of megabytes (buffers, sockets, the decompressor, and
+    // garbage not yet collected: 44 to 77 MB measured, the higher figures under load).
+    expect(result.growthMB).toBeLessThan(128);
+    // And it does not accumulate: after all 20 refusals and a collection, the process holds
+    // about what it held before (3.9 MB measured after 5, 10 and 30 rounds alike; a capped 4 MiB body kept per call
+    // would be 80 MiB). The
+    // resident set's own later-round growth is printed, not asserted: the allocator keeps pages
+    // it freed, so it swung from 1 to 54 MB between runs of the same code.
+    expect(result.retainedMB).toBeLessThan(16);
   }, 40_000);
 });
