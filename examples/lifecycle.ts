@@ -1,8 +1,10 @@
 /**
- * The whole life of a Civic Pass, step by step: issue it, read it with its events, freeze,
- * unfreeze, make it expire, list passes page by page, revoke it, and review a PII request.
+ * The whole life of a Civic Pass, step by step: issue it (pending), see it active, freeze,
+ * unfreeze, make it expire, list passes page by page, revoke it, see a second issue refused,
+ * and review a PII request.
  *
- * `npm start` runs it against a local mock of the API. To run it against Civic (a testnet):
+ * `npm start` runs it against the local sandbox (`startSandbox()`), moving the sandbox's clock
+ * on instead of waiting. To run it against Civic (a testnet):
  *
  *   export CIVIC_CLIENT_ID=… CIVIC_CLIENT_SECRET=…
  *   npm start -- --live
@@ -15,6 +17,7 @@
 import { pathToFileURL } from 'node:url';
 import {
   type CivicPassClient,
+  ConflictError,
   createCivicPassClient,
   EXPIRE_LEAD_S,
   NotFoundError,
@@ -29,6 +32,8 @@ export type Step =
   | { step: 'get'; pass: Pass }
   | { step: 'freeze' | 'unfreeze' | 'revoke'; ref: PassRef }
   | { step: 'expire'; ref: PassRef; at: Date }
+  | { step: 'expired'; pass: Pass }
+  | { step: 'reissue'; refused: boolean; reason: string }
   | { step: 'list'; page: number; records: Pass[] }
   | { step: 'pii'; request: PiiRequest }
   | { step: 'pii-decision'; scopeRequestId: string; decision: 'approve' | 'reject' };
@@ -49,9 +54,15 @@ export interface LifecycleOptions {
   activeWithinMs?: number;
   /** Told about every step as it completes; default: one line per step on the console. */
   report?: (step: Step) => void;
+  /**
+   * Moves the server's clock on by `ms` instead of waiting (a sandbox's `clock.advance`). With
+   * it, the run also waits out the expiry it sets and shows the pass expired; without it, it
+   * waits in real time for the confirmation only.
+   */
+  advance?: (ms: number) => void | Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Reads a pass until `ready(pass)` holds. Reads lag behind writes: a pass just issued can take
@@ -61,7 +72,7 @@ export async function waitForPass(
   civic: CivicPassClient,
   ref: PassRef,
   ready: (pass: Pass) => boolean,
-  { withinMs = 180_000, everyMs = 3_000 } = {},
+  { withinMs = 180_000, everyMs = 3_000, wait = sleep } = {},
 ): Promise<Pass> {
   const deadline = Date.now() + withinMs;
   for (;;) {
@@ -74,7 +85,7 @@ export async function waitForPass(
     if (Date.now() + everyMs > deadline) {
       throw new Error(`the pass of ${ref.wallet} was not ready within ${withinMs / 1000} s`);
     }
-    await sleep(everyMs);
+    await wait(everyMs);
   }
 }
 
@@ -95,8 +106,10 @@ export async function lifecycle(civic: CivicPassClient, options: LifecycleOption
   report({ step: 'issue', pass: await civic.passes.issue(ref) });
 
   // Wait until the pass can be read and is active: freezing a pending pass would fail.
+  const advance = options.advance;
   const pass = await waitForPass(civic, ref, (p) => p.state === 'ACTIVE', {
     withinMs: options.activeWithinMs ?? 180_000,
+    ...(advance && { wait: async (ms: number) => advance(ms) }),
   });
   report({ step: 'get', pass });
 
@@ -109,6 +122,11 @@ export async function lifecycle(civic: CivicPassClient, options: LifecycleOption
   // Without `at`, the expiry is set EXPIRE_LEAD_S (5) seconds ahead: the holder must refresh.
   await civic.passes.expire(ref);
   report({ step: 'expire', ref, at: new Date(Date.now() + EXPIRE_LEAD_S * 1000) });
+  if (advance) {
+    // Past its expiry a pass keeps its state: its expiryTimestamp is what says it expired.
+    await advance((EXPIRE_LEAD_S + 1) * 1000);
+    report({ step: 'expired', pass: await civic.passes.get(ref) });
+  }
 
   // Page by page with limit/skip: the last page is the one shorter than the page size.
   // (`civic.passes.listAll()` does this for you, one page in memory at a time.)
@@ -125,6 +143,16 @@ export async function lifecycle(civic: CivicPassClient, options: LifecycleOption
   // Irreversible: no pass can be issued to this wallet on this network again.
   await civic.passes.revoke(ref);
   report({ step: 'revoke', ref });
+
+  // The API refuses (409) to issue a pass again to a revoked wallet on that network.
+  try {
+    await civic.passes.issue(ref);
+    report({ step: 'reissue', refused: false, reason: 'issued again' });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const code = (error.body as { code?: unknown } | undefined)?.code;
+    report({ step: 'reissue', refused: true, reason: String(code ?? error.message) });
+  }
 
   if (options.scopeRequestId !== undefined) {
     const id = options.scopeRequestId;

@@ -3,7 +3,7 @@
 /** Title of the API, from the spec's `info`. */
 export const API_TITLE = 'Civic Pass Customer API' as const;
 /** Version of the API description, from the spec's `info`. */
-export const API_VERSION = '1.0.0' as const;
+export const API_VERSION = '1.1.0' as const;
 /** The API's base URL: the spec's first server. */
 export const DEFAULT_BASE_URL = 'https://api.civic.com/partner' as const;
 /** The OAuth 2.0 token endpoint of the client credentials flow. */
@@ -12,8 +12,6 @@ export const DEFAULT_TOKEN_URL = 'https://auth0.civic.com/oauth/token' as const;
 export const DEFAULT_AUDIENCE = 'https://api.civic.com/pass' as const;
 /** Every OAuth scope the security scheme declares. */
 export const OAUTH_SCOPES = [
-  'write:token',
-  'read:token',
   'issue:pass',
   'search:pass',
   'update:pass',
@@ -53,8 +51,41 @@ export const CHAIN_NETWORK_VALUES = [
   'sonicMainnet',
   'sonicTestnet',
 ] as const;
+/** Every value of the `SolanaNetwork` enum, in the spec's order. */
+export const SOLANA_NETWORK_VALUES = ['mainnet-beta', 'devnet'] as const;
+/** Every value of the `EvmNetwork` enum, in the spec's order. */
+export const EVM_NETWORK_VALUES = [
+  'mainnet',
+  'sepolia',
+  'polygonAmoy',
+  'polygonMainnet',
+  'polygonZKEVM',
+  'polygonZKEVMTestnet',
+  'optimismSepolia',
+  'optimismMainnet',
+  'arbitrumSepolia',
+  'arbitrumMainnet',
+  'avalancheCChain',
+  'avalancheCChainFuji',
+  'xdcMainnet',
+  'xdcApothem',
+  'fantomMainnet',
+  'fantomTestnet',
+  'baseSepolia',
+  'baseMainnet',
+  'bscMainnet',
+  'bscTestnet',
+  'xlayerMainnet',
+  'xlayerTestnet',
+  'unichainMainnet',
+  'unichainSepolia',
+  'sonicMainnet',
+  'sonicTestnet',
+] as const;
 /** Every value of the `State` enum, in the spec's order. */
 export const STATE_VALUES = ['ACTIVE', 'REVOKED', 'FROZEN', 'REQUESTED', 'REJECTED'] as const;
+/** Every value of the `TargetState` enum, in the spec's order. */
+export const TARGET_STATE_VALUES = ['ACTIVE', 'FROZEN'] as const;
 /** Every value of the `PassState` enum, in the spec's order. */
 export const PASS_STATE_VALUES = ['ACTIVE', 'FROZEN', 'REVOKED', 'REQUESTED'] as const;
 /** Every value of the `OnChainState` enum, in the spec's order. */
@@ -132,6 +163,34 @@ export const PATH_PARAMETER_PATTERNS = {
   scopeRequestId: '^[A-Za-z0-9_-]+$',
   rel: '^[A-Za-z0-9_-]+$',
 } as const;
+/** The type and bounds of each numeric property of the named schemas (`Schema.property`). */
+export const NUMBER_BOUNDS = {
+  'PassEvent.timestamp': {
+    integer: false,
+    minimum: null,
+    maximum: null,
+  },
+  'Pass.expiryTimestamp': {
+    integer: true,
+    minimum: 0,
+    maximum: null,
+  },
+  'UpdatePassRequest.expiryTimestamp': {
+    integer: true,
+    minimum: 0,
+    maximum: null,
+  },
+  'ListPassRequest.limit': {
+    integer: true,
+    minimum: 1,
+    maximum: 100,
+  },
+  'ListPassRequest.skip': {
+    integer: true,
+    minimum: 0,
+    maximum: null,
+  },
+} as const;
 /** Every operation of the spec, in the spec's order. */
 export const OPERATIONS = [
   {
@@ -140,16 +199,23 @@ export const OPERATIONS = [
     path: '/pass',
     tag: 'pass',
     summary: 'List the passes you issued',
-    statusCodes: [200, 401, 403],
-    scopes: ['write:token', 'read:token'],
+    statusCodes: [200, 400, 401, 403, 404, 422, 429, 500, 503],
+    scopes: ['search:pass'],
     requestBody: {
       required: false,
       contentTypes: ['application/json'],
+      properties: ['limit', 'skip', 'filter'],
     },
     responseContentTypes: {
       '200': ['application/json'],
+      '400': ['application/json'],
       '401': ['application/json'],
       '403': ['application/json'],
+      '404': ['application/json'],
+      '422': ['application/json'],
+      '429': ['application/json'],
+      '500': ['application/json'],
+      '503': ['application/json'],
     },
   },
   {
@@ -158,17 +224,24 @@ export const OPERATIONS = [
     path: '/pass/{chain}/{chainNetwork}',
     tag: 'pass',
     summary: 'Issue a pass to a wallet',
-    statusCodes: [202, 400, 401, 403],
-    scopes: ['write:token', 'read:token'],
+    statusCodes: [202, 400, 401, 403, 404, 409, 422, 429, 500, 503],
+    scopes: ['issue:pass'],
     requestBody: {
       required: true,
       contentTypes: ['application/json'],
+      properties: ['walletAddress'],
     },
     responseContentTypes: {
       '202': ['application/json'],
       '400': ['application/json'],
       '401': ['application/json'],
       '403': ['application/json'],
+      '404': ['application/json'],
+      '409': ['application/json'],
+      '422': ['application/json'],
+      '429': ['application/json'],
+      '500': ['application/json'],
+      '503': ['application/json'],
     },
   },
   {
@@ -177,14 +250,19 @@ export const OPERATIONS = [
     path: '/pass/{chain}/{chainNetwork}/{wallet}',
     tag: 'pass',
     summary: 'Read one pass with its event history',
-    statusCodes: [200, 401, 403, 404],
-    scopes: ['write:token', 'read:token'],
+    statusCodes: [200, 400, 401, 403, 404, 422, 429, 500, 503],
+    scopes: ['search:pass'],
     requestBody: null,
     responseContentTypes: {
       '200': ['application/json'],
+      '400': ['application/json'],
       '401': ['application/json'],
       '403': ['application/json'],
-      '404': [],
+      '404': ['application/json'],
+      '422': ['application/json'],
+      '429': ['application/json'],
+      '500': ['application/json'],
+      '503': ['application/json'],
     },
   },
   {
@@ -193,16 +271,24 @@ export const OPERATIONS = [
     path: '/pass/{chain}/{chainNetwork}/{wallet}',
     tag: 'pass',
     summary: "Change a pass's state or expiry",
-    statusCodes: [200, 401, 403],
-    scopes: ['write:token', 'read:token'],
+    statusCodes: [200, 400, 401, 403, 404, 409, 422, 429, 500, 503],
+    scopes: ['update:pass'],
     requestBody: {
       required: true,
       contentTypes: ['application/json'],
+      properties: ['state', 'expiryTimestamp'],
     },
     responseContentTypes: {
       '200': ['application/json'],
+      '400': ['application/json'],
       '401': ['application/json'],
       '403': ['application/json'],
+      '404': ['application/json'],
+      '409': ['application/json'],
+      '422': ['application/json'],
+      '429': ['application/json'],
+      '500': ['application/json'],
+      '503': ['application/json'],
     },
   },
   {
@@ -211,13 +297,20 @@ export const OPERATIONS = [
     path: '/pass/{chain}/{chainNetwork}/{wallet}',
     tag: 'pass',
     summary: 'Revoke a pass, for good',
-    statusCodes: [200, 401, 403],
-    scopes: ['write:token', 'read:token'],
+    statusCodes: [200, 400, 401, 403, 404, 409, 422, 429, 500, 503],
+    scopes: ['update:pass'],
     requestBody: null,
     responseContentTypes: {
       '200': [],
+      '400': ['application/json'],
       '401': ['application/json'],
       '403': ['application/json'],
+      '404': ['application/json'],
+      '409': ['application/json'],
+      '422': ['application/json'],
+      '429': ['application/json'],
+      '500': ['application/json'],
+      '503': ['application/json'],
     },
   },
   {
@@ -226,13 +319,19 @@ export const OPERATIONS = [
     path: '/piirequest/{scopeRequestId}',
     tag: 'piirequest',
     summary: 'Read the personal data a user submitted',
-    statusCodes: [200, 401, 403],
+    statusCodes: [200, 400, 401, 403, 404, 422, 429, 500, 503],
     scopes: ['get:pii'],
     requestBody: null,
     responseContentTypes: {
       '200': ['application/json'],
+      '400': ['application/json'],
       '401': ['application/json'],
       '403': ['application/json'],
+      '404': ['application/json'],
+      '422': ['application/json'],
+      '429': ['application/json'],
+      '500': ['application/json'],
+      '503': ['application/json'],
     },
   },
   {
@@ -241,16 +340,24 @@ export const OPERATIONS = [
     path: '/piirequest/{scopeRequestId}/status',
     tag: 'piirequest',
     summary: "Approve or reject a user's personal data",
-    statusCodes: [200, 401, 403],
+    statusCodes: [200, 400, 401, 403, 404, 409, 422, 429, 500, 503],
     scopes: ['put:piirequest'],
     requestBody: {
       required: true,
       contentTypes: ['application/json'],
+      properties: ['status'],
     },
     responseContentTypes: {
       '200': [],
+      '400': ['application/json'],
       '401': ['application/json'],
       '403': ['application/json'],
+      '404': ['application/json'],
+      '409': ['application/json'],
+      '422': ['application/json'],
+      '429': ['application/json'],
+      '500': ['application/json'],
+      '503': ['application/json'],
     },
   },
   {
@@ -259,16 +366,58 @@ export const OPERATIONS = [
     path: '/piirequest/{scopeRequestId}/evidence/{rel}',
     tag: 'piirequest',
     summary: 'Download one piece of evidence',
-    statusCodes: [200, 401, 403, 404],
+    statusCodes: [200, 400, 401, 403, 404, 422, 429, 500, 503],
     scopes: ['get:pii'],
     requestBody: null,
     responseContentTypes: {
       '200': ['application/octet-stream'],
+      '400': ['application/json'],
       '401': ['application/json'],
       '403': ['application/json'],
-      '404': [],
+      '404': ['application/json'],
+      '422': ['application/json'],
+      '429': ['application/json'],
+      '500': ['application/json'],
+      '503': ['application/json'],
     },
   },
 ] as const;
 /** The operationId of every operation in the spec. */
 export type OperationId = (typeof OPERATIONS)[number]['operationId'];
+/**
+ * Where each operation's JSON success answer holds an enum (`events[].eventType`), and its
+ * values. The client's opt-in `strictEnums` checks answers against these.
+ */
+export const RESPONSE_ENUMS: Readonly<
+  Record<OperationId, Readonly<Record<string, readonly string[]>>>
+> = {
+  listPass: {
+    'records[].chain.type': CHAIN_VALUES,
+    'records[].chain.network': CHAIN_NETWORK_VALUES,
+    'records[].state': PASS_STATE_VALUES,
+    'records[].onChainState': ON_CHAIN_STATE_VALUES,
+    'records[].events[].eventType': PASS_EVENT_TYPE_VALUES,
+    'records[].events[].transaction.status': TRANSACTION_STATUS_VALUES,
+  },
+  issuePass: {
+    'chain.type': CHAIN_VALUES,
+    'chain.network': CHAIN_NETWORK_VALUES,
+    state: PASS_STATE_VALUES,
+    onChainState: ON_CHAIN_STATE_VALUES,
+    'events[].eventType': PASS_EVENT_TYPE_VALUES,
+    'events[].transaction.status': TRANSACTION_STATUS_VALUES,
+  },
+  getPass: {
+    'chain.type': CHAIN_VALUES,
+    'chain.network': CHAIN_NETWORK_VALUES,
+    state: PASS_STATE_VALUES,
+    onChainState: ON_CHAIN_STATE_VALUES,
+    'events[].eventType': PASS_EVENT_TYPE_VALUES,
+    'events[].transaction.status': TRANSACTION_STATUS_VALUES,
+  },
+  patchPass: {},
+  deletePass: {},
+  getPii: { status: PII_STATUS_VALUES },
+  updatePiiReceipt: {},
+  getPiiEvidence: {},
+};

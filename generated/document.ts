@@ -5,9 +5,9 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
   openapi: '3.0.3',
   info: {
     title: 'Civic Pass Customer API',
-    version: '1.0.0',
+    version: '1.1.0',
     description:
-      "Manage the Civic Passes your dApp issues to its users' wallets, and review the personal\ndata (PII) a user submitted before their pass is issued.\n\n## Chains and networks\nA pass lives on a `chain` (the programming model: `solana` or `ethereum`) and on one\n`chainNetwork` of that chain. Solana has two networks, `mainnet-beta` and `devnet`; every\nother network in the `ChainNetwork` list is an EVM network and is addressed under\n`ethereum`, for example `/pass/ethereum/polygonAmoy`. The enums alone do not say which\nnetwork belongs to which chain, so the `Chain` schema carries that pairing, and the wallet\naddress format of each chain, in its `x-civic-chains` extension.\n\n## Authentication\nEvery operation needs a bearer token obtained with the OAuth 2.0 client credentials grant\nfrom the token endpoint of the `pass_auth` scheme, requested for the audience given in its\n`x-audience` extension. Tokens are valid for a day (`expires_in: 86400`); fetch one, keep\nit until shortly before it expires, and share it between requests.\n\n## Consistency\nIssuing, updating and revoking are asynchronous: the API answers once the change is\naccepted, and the blockchain confirms it later. A pass can take from seconds to minutes to\nshow up in reads after it was issued.",
+      'Manage the Civic Passes your dApp issues to its users\' wallets, and review the personal\ndata (PII) a user submitted before their pass is issued.\n\n## Chains and networks\nA pass lives on a `chain` (the programming model: `solana` or `ethereum`) and on one\n`chainNetwork` of that chain. Solana has two networks, `mainnet-beta` and `devnet`; every\nother network in the `ChainNetwork` list is an EVM network and is addressed under\n`ethereum`, for example `/pass/ethereum/polygonAmoy`. Where an answer carries chain and\nnetwork together (`PassChain`), its schema ties them with `oneOf`. OpenAPI 3.0 has no way\nto tie two path parameters to each other, so for the `{chain}/{chainNetwork}` paths the\npairing, and the wallet address format of each chain, live in the `x-civic-chains`\nextension of the `Chain` schema: a generic validator accepts `/pass/solana/sepolia`, the\nAPI answers it with `400 INVALID_REQUEST` (`field: chainNetwork`).\n\n## Authentication\nEvery operation needs a bearer token obtained with the OAuth 2.0 client credentials grant\nfrom the token endpoint of the `pass_auth` scheme, requested for the audience given in its\n`x-audience` extension. Tokens are valid for a day (`expires_in: 86400`); fetch one, keep\nit until shortly before it expires, and share it between requests. Each operation needs\none scope: `search:pass` to list and read passes, `issue:pass` to issue, `update:pass` to\nfreeze, unfreeze, expire and revoke, `get:pii` to read PII requests and their evidence,\n`put:piirequest` to decide on them.\n\n## Consistency\nIssuing, updating and revoking are asynchronous: the API answers once the change is\naccepted, and the blockchain confirms it later. A pass can take from seconds to minutes to\nshow up in reads after it was issued.\n\n## Pass lifecycle\nA pass is `REQUESTED` from the moment it is issued until the chain confirms it, then\n`ACTIVE`; freezing makes it `FROZEN`, unfreezing `ACTIVE` again, revoking `REVOKED` for\ngood. What each action does from each state (200/202: accepted; 409 and 404: refused, with\nthe error `code`):\n\n| from \\ action | freeze (`state: FROZEN`) | unfreeze (`state: ACTIVE`) | set `expiryTimestamp` | revoke (`DELETE`) | issue |\n| --- | --- | --- | --- | --- | --- |\n| `REQUESTED` | 409 `INVALID_STATE_TRANSITION` | 409 `INVALID_STATE_TRANSITION` | 409 `INVALID_STATE_TRANSITION` | 200, becomes `REVOKED` | 409 `PASS_EXISTS` |\n| `ACTIVE` | 200, becomes `FROZEN` | 200, nothing changes, no event | 200 | 200, becomes `REVOKED` | 409 `PASS_EXISTS` |\n| `FROZEN` | 200, nothing changes, no event | 200, becomes `ACTIVE` | 200 | 200, becomes `REVOKED` | 409 `PASS_EXISTS` |\n| `REVOKED` | 409 `PASS_REVOKED` | 409 `PASS_REVOKED` | 409 `PASS_REVOKED` | 409 `PASS_REVOKED` | 409 `PASS_REVOKED` |\n| no pass | 404 `PASS_NOT_FOUND` | 404 `PASS_NOT_FOUND` | 404 `PASS_NOT_FOUND` | 404 `PASS_NOT_FOUND` | 202, becomes `REQUESTED` |\n\nA PATCH that sets both `state` and `expiryTimestamp` is refused as a whole when either part\nis. Every accepted change appends two events to the pass: `<EVENT>_INITIATED` at once (its\ntransaction `sent`), then `<EVENT>` when the chain confirms it (`confirmed`, same\ntransaction identifier). `state` changes at once, except `REQUESTED` to `ACTIVE`, which\nwaits for the confirmation; `onChainState` changes on confirmation. The events are\n`TOKEN_ISSUED`, `TOKEN_FROZEN`, `TOKEN_UNFROZEN`, `TOKEN_EXPIRY_CHANGED` and\n`TOKEN_REVOKED`.\n\n## Expiry\nA pass\'s `expiryTimestamp` (seconds since the Unix epoch) is absent while it never\nexpires. Once that moment has passed the pass is expired, but its `state` stays what it\nwas: there is no `EXPIRED` state, as there is none on chain. Compare `expiryTimestamp`\nwith the current time to tell.\n\n## Errors\nEvery error answer is JSON, `{ "code": "...", "message": "..." }`, plus `field` naming the\ninput at fault when there is one. `code` is stable and meant for programs; `message` is\nfor people and may change. The codes:\n\n| status | code | when |\n| --- | --- | --- |\n| 400 | `INVALID_REQUEST` | the input breaks the rules of this document: malformed JSON, a wrong type, a missing property, a pattern, an unknown enum value, a network of another chain, `limit`/`skip` out of range, a PATCH with nothing to change |\n| 401 | `UNAUTHORIZED` | the bearer token is missing, malformed, unknown or expired (with `WWW-Authenticate: Bearer`) |\n| 403 | `INSUFFICIENT_SCOPE` | the token lacks the operation\'s scope |\n| 404 | `PASS_NOT_FOUND` | no pass for this chain, network and wallet |\n| 404 | `PII_REQUEST_NOT_FOUND` / `EVIDENCE_NOT_FOUND` | no PII request with this id / no evidence under this name |\n| 404 | `ROUTE_NOT_FOUND` | the path matches no operation, for example a base URL without `/partner` |\n| 405 | `METHOD_NOT_ALLOWED` | the path exists but not with this method (with an `Allow` header) |\n| 409 | `PASS_EXISTS` / `PASS_REVOKED` / `INVALID_STATE_TRANSITION` | see the pass lifecycle |\n| 409 | `PII_ALREADY_DECIDED` / `PII_NOT_READY` | the PII request was decided already / is not `verification-success` yet |\n| 422 | `UNPROCESSABLE` | what a validating gateway or mock answers instead of 400 to the same inputs |\n| 429 | `RATE_LIMITED` | too many requests; `Retry-After` says how many seconds to wait |\n| 500 | `INTERNAL` | a fault of the server |\n| 503 | `UNAVAILABLE` | the service is down for a while; retry later |\n\nEach operation documents the statuses it can answer. The one exception is 405: OpenAPI\ndescribes the methods a path has, not the answer to the methods it lacks, so no operation\nlists it; a method this document does not list on a path is answered with 405, an `Allow`\nheader naming the methods it does list, and the error body above.',
     termsOfService: 'https://www.civic.com/legal/terms-of-service-civic-pass-v1/',
     contact: {
       email: 'devsupport@civic.com',
@@ -36,7 +36,7 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
         operationId: 'listPass',
         summary: 'List the passes you issued',
         description:
-          'Returns one page of the passes issued with your credentials, optionally narrowed by a\nfilter. Pages are addressed with `limit` and `skip`. The answer carries no total count:\nthe last page is the first one that holds fewer than `limit` records. Recently issued\npasses may be missing until the chain has confirmed them.',
+          'Returns one page of the passes issued with your credentials, optionally narrowed by a\nfilter. Pages are addressed with `limit` and `skip` over a stable order (oldest issued\nfirst), so paging through visits each pass once. The answer carries no total count: the\nlast page is the first one that holds fewer than `limit` records. Recently issued passes\nmay be missing until the chain has confirmed them.',
         requestBody: {
           required: false,
           content: {
@@ -58,16 +58,34 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
           },
+          '404': {
+            $ref: '#/components/responses/RouteNotFound',
+          },
+          '422': {
+            $ref: '#/components/responses/Unprocessable',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
         security: [
           {
-            pass_auth: ['write:token', 'read:token'],
+            pass_auth: ['search:pass'],
           },
         ],
       },
@@ -86,7 +104,7 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
         operationId: 'issuePass',
         summary: 'Issue a pass to a wallet',
         description:
-          'Starts issuing a pass to the wallet in the body and answers at once with the pending\npass (state `REQUESTED`); the chain confirms it later. Issuing is not idempotent: do\nnot repeat a request the server may have acted on.',
+          'Starts issuing a pass to the wallet in the body and answers at once with the pending\npass (state `REQUESTED`); the chain confirms it later. Issuing is not idempotent: do\nnot repeat a request the server may have acted on.\n\nRefused with 409 `PASS_EXISTS` while the wallet holds a pass on this chain and network\n(in any state but `REVOKED`), and with 409 `PASS_REVOKED` once its pass there was\nrevoked: a revoked wallet never gets another pass on that chain and network. See the\npass lifecycle in the introduction.',
         requestBody: {
           required: true,
           content: {
@@ -139,10 +157,28 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
           '403': {
             $ref: '#/components/responses/Forbidden',
           },
+          '404': {
+            $ref: '#/components/responses/RouteNotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/PassConflict',
+          },
+          '422': {
+            $ref: '#/components/responses/Unprocessable',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
         security: [
           {
-            pass_auth: ['write:token', 'read:token'],
+            pass_auth: ['issue:pass'],
           },
         ],
       },
@@ -176,6 +212,9 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
@@ -183,12 +222,24 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
             $ref: '#/components/responses/Forbidden',
           },
           '404': {
-            description: 'You have issued no pass to this wallet on this chain and network.',
+            $ref: '#/components/responses/PassNotFound',
+          },
+          '422': {
+            $ref: '#/components/responses/Unprocessable',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
         security: [
           {
-            pass_auth: ['write:token', 'read:token'],
+            pass_auth: ['search:pass'],
           },
         ],
       },
@@ -197,7 +248,7 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
         operationId: 'patchPass',
         summary: "Change a pass's state or expiry",
         description:
-          "Sets the pass's state (`FROZEN` to freeze it, `ACTIVE` to unfreeze it) and/or its expiry\ntime. The change is applied on chain after the answer. To make a pass expire now, for\ninstance so that its holder has to refresh it, set the expiry a few seconds ahead.",
+          "Sets the pass's state (`FROZEN` to freeze it, `ACTIVE` to unfreeze it) and/or its expiry\ntime; send at least one of the two. The change is applied on chain after the answer. To\nmake a pass expire now, for instance so that its holder has to refresh it, set the\nexpiry a few seconds ahead.\n\n| pass is | freeze | unfreeze | set expiry |\n| --- | --- | --- | --- |\n| `REQUESTED` | 409 `INVALID_STATE_TRANSITION` | 409 `INVALID_STATE_TRANSITION` | 409 `INVALID_STATE_TRANSITION` |\n| `ACTIVE` | 200, becomes `FROZEN` | 200, no change, no event | 200 |\n| `FROZEN` | 200, no change, no event | 200, becomes `ACTIVE` | 200 |\n| `REVOKED` | 409 `PASS_REVOKED` | 409 `PASS_REVOKED` | 409 `PASS_REVOKED` |\n| missing | 404 `PASS_NOT_FOUND` | 404 `PASS_NOT_FOUND` | 404 `PASS_NOT_FOUND` |",
         requestBody: {
           required: true,
           content: {
@@ -219,16 +270,37 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
           },
+          '404': {
+            $ref: '#/components/responses/PassNotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/PassConflict',
+          },
+          '422': {
+            $ref: '#/components/responses/Unprocessable',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
         security: [
           {
-            pass_auth: ['write:token', 'read:token'],
+            pass_auth: ['update:pass'],
           },
         ],
       },
@@ -237,10 +309,13 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
         operationId: 'deletePass',
         summary: 'Revoke a pass, for good',
         description:
-          'Starts revoking the pass. Revocation cannot be undone, and afterwards no pass can ever\nbe issued again to the same chain, network and wallet.',
+          'Starts revoking the pass. Revocation cannot be undone, and afterwards no pass can ever\nbe issued again to the same chain, network and wallet.\n\n| pass is | answer |\n| --- | --- |\n| `REQUESTED`, `ACTIVE` or `FROZEN` | 200, becomes `REVOKED` |\n| `REVOKED` | 409 `PASS_REVOKED` |\n| missing | 404 `PASS_NOT_FOUND` |',
         responses: {
           '200': {
             description: 'Revocation accepted; it completes on chain later.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -248,10 +323,28 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
           '403': {
             $ref: '#/components/responses/Forbidden',
           },
+          '404': {
+            $ref: '#/components/responses/PassNotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/PassConflict',
+          },
+          '422': {
+            $ref: '#/components/responses/Unprocessable',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
         security: [
           {
-            pass_auth: ['write:token', 'read:token'],
+            pass_auth: ['update:pass'],
           },
         ],
       },
@@ -279,11 +372,29 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/PiiRequestNotFound',
+          },
+          '422': {
+            $ref: '#/components/responses/Unprocessable',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
         security: [
@@ -304,7 +415,7 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
         operationId: 'updatePiiReceipt',
         summary: "Approve or reject a user's personal data",
         description:
-          "Records your decision after reviewing the request: `partner-pass` lets the user's pass\nbe issued, `partner-fail` blocks it.",
+          "Records your decision after reviewing the request: `partner-pass` lets the user's pass\nbe issued, `partner-fail` blocks it. A request is decided once, and only after it\nreached `verification-success`: otherwise the answer is 409 `PII_ALREADY_DECIDED` or\n409 `PII_NOT_READY`.",
         requestBody: {
           required: true,
           content: {
@@ -319,11 +430,32 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
           '200': {
             description: 'The decision was recorded.',
           },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/PiiRequestNotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/PiiConflict',
+          },
+          '422': {
+            $ref: '#/components/responses/Unprocessable',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
         security: [
@@ -368,6 +500,9 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
@@ -375,7 +510,19 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
             $ref: '#/components/responses/Forbidden',
           },
           '404': {
-            description: 'The request has no evidence under this name.',
+            $ref: '#/components/responses/EvidenceNotFound',
+          },
+          '422': {
+            $ref: '#/components/responses/Unprocessable',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
         security: [
@@ -391,21 +538,16 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
       pass_auth: {
         type: 'oauth2',
         description:
-          "OAuth 2.0 client credentials. Civic's guides send `client_id` and `client_secret` in the\nbody (`client_secret_post`); HTTP Basic (`client_secret_basic`) works too. The token\nrequest must name the audience in `x-audience`.",
+          "OAuth 2.0 client credentials. Civic's guides send `client_id` and `client_secret` in the\nbody (`client_secret_post`); HTTP Basic (`client_secret_basic`) works too. The token\nrequest must name the audience in `x-audience`. Each operation requires exactly one of\nthese scopes.",
         'x-audience': 'https://api.civic.com/pass',
         flows: {
           clientCredentials: {
             tokenUrl: 'https://auth0.civic.com/oauth/token',
             scopes: {
-              'write:token':
-                'Change passes (required, together with read:token, by every pass operation).',
-              'read:token':
-                'Read passes (required, together with write:token, by every pass operation).',
-              'issue:pass': 'Issue passes (granted to partner tokens).',
-              'search:pass': 'List and read passes (granted to partner tokens).',
-              'update:pass':
-                'Freeze, unfreeze, expire and revoke passes (granted to partner tokens).',
-              'get:pii': 'Read PII requests and their evidence.',
+              'issue:pass': 'Issue passes.',
+              'search:pass': 'List and read passes.',
+              'update:pass': 'Freeze, unfreeze, expire and revoke passes.',
+              'get:pii': 'Read PII requests and download their evidence.',
               'put:piirequest': 'Approve or reject PII requests.',
             },
           },
@@ -455,43 +597,234 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    headers: {
+      RetryAfter: {
+        description: 'How many seconds to wait before sending the request again.',
+        required: true,
+        schema: {
+          type: 'integer',
+          minimum: 0,
+          example: 30,
+        },
+      },
+      WwwAuthenticate: {
+        description: 'The authentication scheme the API expects, `Bearer` (RFC 6750).',
+        required: true,
+        schema: {
+          type: 'string',
+          example: 'Bearer',
+        },
+      },
+    },
     responses: {
       BadRequest: {
         description:
-          'The request was refused, for example a wallet address the chain does not accept.',
+          '`INVALID_REQUEST`: the input breaks a rule of this document (a wrong type, a missing\nproperty, a pattern, an unknown enum value, a network of another chain, a number out of\nrange, malformed JSON). `field` names the input at fault.',
         content: {
           'application/json': {
             schema: {
               $ref: '#/components/schemas/ErrorBody',
             },
             example: {
-              message: 'Invalid wallet address',
+              code: 'INVALID_REQUEST',
+              message: 'walletAddress is not an address of the ethereum chain',
+              field: 'walletAddress',
+            },
+          },
+        },
+      },
+      Unprocessable: {
+        description:
+          '`UNPROCESSABLE`: the same inputs as 400, as a validating gateway or mock in front of the\nAPI refuses them. The API itself answers 400.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'UNPROCESSABLE',
+              message: 'The request does not match the API description',
             },
           },
         },
       },
       Unauthorized: {
-        description: 'The bearer token is missing, expired or invalid.',
+        description: '`UNAUTHORIZED`: the bearer token is missing, malformed, unknown or expired.',
+        headers: {
+          'WWW-Authenticate': {
+            $ref: '#/components/headers/WwwAuthenticate',
+          },
+        },
         content: {
           'application/json': {
             schema: {
               $ref: '#/components/schemas/ErrorBody',
             },
             example: {
-              message: 'Unauthorized',
+              code: 'UNAUTHORIZED',
+              message: 'The bearer token has expired',
             },
           },
         },
       },
       Forbidden: {
-        description: 'The token is valid but lacks a scope this operation needs.',
+        description:
+          '`INSUFFICIENT_SCOPE`: the token is valid but lacks the scope this operation needs.',
         content: {
           'application/json': {
             schema: {
               $ref: '#/components/schemas/ErrorBody',
             },
             example: {
-              message: 'Insufficient scope',
+              code: 'INSUFFICIENT_SCOPE',
+              message: 'This operation needs the scope update:pass',
+            },
+          },
+        },
+      },
+      RouteNotFound: {
+        description:
+          '`ROUTE_NOT_FOUND`: the path matches no operation (check that the base URL ends in `/partner`).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'ROUTE_NOT_FOUND',
+              message: 'No route matches POST /pas',
+            },
+          },
+        },
+      },
+      PassNotFound: {
+        description:
+          '`PASS_NOT_FOUND`: you have issued no pass to this wallet on this chain and network\n(`ROUTE_NOT_FOUND` when the path matches no operation at all).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'PASS_NOT_FOUND',
+              message: 'No pass for this wallet on ethereum/sepolia',
+            },
+          },
+        },
+      },
+      PiiRequestNotFound: {
+        description:
+          '`PII_REQUEST_NOT_FOUND`: no PII request has this id (`ROUTE_NOT_FOUND` when the path\nmatches no operation at all).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'PII_REQUEST_NOT_FOUND',
+              message: 'No PII request with this id',
+            },
+          },
+        },
+      },
+      EvidenceNotFound: {
+        description:
+          '`EVIDENCE_NOT_FOUND`: the request has no evidence under this name;\n`PII_REQUEST_NOT_FOUND`: no PII request has this id.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'EVIDENCE_NOT_FOUND',
+              message: 'This PII request has no evidence named idDocumentBack',
+            },
+          },
+        },
+      },
+      PassConflict: {
+        description:
+          "The pass's state forbids the change (see the pass lifecycle): `PASS_EXISTS` (issuing\nwhile the wallet holds a pass), `PASS_REVOKED` (any change to, or new issue after, a\nrevoked pass), `INVALID_STATE_TRANSITION` (a change the current state does not allow).",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'PASS_REVOKED',
+              message: 'The pass was revoked; it cannot be changed or issued again',
+            },
+          },
+        },
+      },
+      PiiConflict: {
+        description:
+          '`PII_ALREADY_DECIDED`: a decision was recorded already; `PII_NOT_READY`: the request\nhas not reached `verification-success`.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'PII_ALREADY_DECIDED',
+              message: 'This PII request was decided already',
+            },
+          },
+        },
+      },
+      TooManyRequests: {
+        description: '`RATE_LIMITED`: too many requests; wait as long as `Retry-After` says.',
+        headers: {
+          'Retry-After': {
+            $ref: '#/components/headers/RetryAfter',
+          },
+        },
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'RATE_LIMITED',
+              message: 'Too many requests; retry in 30 seconds',
+            },
+          },
+        },
+      },
+      InternalError: {
+        description: '`INTERNAL`: a fault of the server. Whether a change was made is unknown.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'INTERNAL',
+              message: 'Internal error',
+            },
+          },
+        },
+      },
+      Unavailable: {
+        description: '`UNAVAILABLE`: the service cannot answer for a while; retry later.',
+        headers: {
+          'Retry-After': {
+            description: 'How many seconds to wait before retrying, when the server knows.',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              example: 30,
+            },
+          },
+        },
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorBody',
+            },
+            example: {
+              code: 'UNAVAILABLE',
+              message: 'Service unavailable; retry later',
             },
           },
         },
@@ -579,6 +912,47 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
         ],
         example: 'sepolia',
       },
+      SolanaNetwork: {
+        type: 'string',
+        description:
+          'The networks of the `solana` chain (the same as `x-civic-chains.solana.networks`).',
+        enum: ['mainnet-beta', 'devnet'],
+        example: 'devnet',
+      },
+      EvmNetwork: {
+        type: 'string',
+        description:
+          'The EVM networks, all under the `ethereum` chain (the same as `x-civic-chains.ethereum.networks`).',
+        enum: [
+          'mainnet',
+          'sepolia',
+          'polygonAmoy',
+          'polygonMainnet',
+          'polygonZKEVM',
+          'polygonZKEVMTestnet',
+          'optimismSepolia',
+          'optimismMainnet',
+          'arbitrumSepolia',
+          'arbitrumMainnet',
+          'avalancheCChain',
+          'avalancheCChainFuji',
+          'xdcMainnet',
+          'xdcApothem',
+          'fantomMainnet',
+          'fantomTestnet',
+          'baseSepolia',
+          'baseMainnet',
+          'bscMainnet',
+          'bscTestnet',
+          'xlayerMainnet',
+          'xlayerTestnet',
+          'unichainMainnet',
+          'unichainSepolia',
+          'sonicMainnet',
+          'sonicTestnet',
+        ],
+        example: 'sepolia',
+      },
       WalletAddress: {
         type: 'string',
         description:
@@ -589,9 +963,16 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
       State: {
         type: 'string',
         description:
-          'A pass state, as used to set a state (`PATCH`) and to filter lists. `REJECTED` appears\nonly as a filter value.',
+          'A pass state to filter lists by. `REJECTED` appears only here (no pass answered by this\nAPI is in it, so filtering by it finds nothing).',
         enum: ['ACTIVE', 'REVOKED', 'FROZEN', 'REQUESTED', 'REJECTED'],
         example: 'ACTIVE',
+      },
+      TargetState: {
+        type: 'string',
+        description:
+          'The state a `PATCH` can set: `FROZEN` freezes the pass, `ACTIVE` unfreezes it. Issue\nwith `issuePass` and revoke with `deletePass`.',
+        enum: ['ACTIVE', 'FROZEN'],
+        example: 'FROZEN',
       },
       PassState: {
         type: 'string',
@@ -664,15 +1045,50 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
         },
       },
       PassChain: {
+        description:
+          'Where the pass lives: a chain and one of its networks. `oneOf` ties the two, so\n`solana` with `sepolia` does not validate.',
+        oneOf: [
+          {
+            $ref: '#/components/schemas/SolanaPassChain',
+          },
+          {
+            $ref: '#/components/schemas/EvmPassChain',
+          },
+        ],
+        example: {
+          type: 'ethereum',
+          network: 'sepolia',
+        },
+      },
+      SolanaPassChain: {
         type: 'object',
-        description: 'Where the pass lives.',
+        description: 'A pass on Solana.',
         required: ['type', 'network'],
         properties: {
           type: {
-            $ref: '#/components/schemas/Chain',
+            type: 'string',
+            description: 'Always `solana`.',
+            enum: ['solana'],
+            example: 'solana',
           },
           network: {
-            $ref: '#/components/schemas/ChainNetwork',
+            $ref: '#/components/schemas/SolanaNetwork',
+          },
+        },
+      },
+      EvmPassChain: {
+        type: 'object',
+        description: 'A pass on an EVM network, all of which are addressed under `ethereum`.',
+        required: ['type', 'network'],
+        properties: {
+          type: {
+            type: 'string',
+            description: 'Always `ethereum`.',
+            enum: ['ethereum'],
+            example: 'ethereum',
+          },
+          network: {
+            $ref: '#/components/schemas/EvmNetwork',
           },
         },
       },
@@ -712,6 +1128,13 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
           onChainState: {
             $ref: '#/components/schemas/OnChainState',
           },
+          expiryTimestamp: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'When the pass expires, in seconds since the Unix epoch; absent when it never\nexpires. A pass past its expiry keeps its `state` (there is no `EXPIRED` state).',
+            example: 1764316800,
+          },
           events: {
             type: 'array',
             description:
@@ -731,6 +1154,7 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
           walletAddress: '0xEA5Ce8F9C81b681876DC713d33371c3E262A5888',
           state: 'ACTIVE',
           onChainState: 'ACTIVE',
+          expiryTimestamp: 1764316800,
           events: [
             {
               eventType: 'TOKEN_ISSUED_INITIATED',
@@ -764,15 +1188,20 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
       UpdatePassRequest: {
         type: 'object',
         description: 'The changes to make; send at least one of the two.',
+        minProperties: 1,
         properties: {
           state: {
-            $ref: '#/components/schemas/State',
+            $ref: '#/components/schemas/TargetState',
           },
           expiryTimestamp: {
-            type: 'number',
+            type: 'integer',
+            minimum: 0,
             description: 'The new expiry, in seconds (not milliseconds) since the Unix epoch.',
             example: 1764316800,
           },
+        },
+        example: {
+          state: 'FROZEN',
         },
       },
       UpdatePassResponse: {
@@ -796,7 +1225,9 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
           },
           walletAddress: {
             type: 'string',
-            description: 'Only the passes held by this wallet.',
+            description:
+              'Only the passes held by this wallet (EVM or Solana format, as `WalletAddress`).',
+            pattern: '^(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44})$',
             example: '4v4PL5bMZXXvQB3mvWPXLvqfJpjJmPRnPrmENnUESQQQ',
           },
         },
@@ -806,13 +1237,16 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
         description: 'Which page of passes to return, and an optional filter.',
         properties: {
           limit: {
-            type: 'number',
+            type: 'integer',
+            minimum: 1,
+            maximum: 100,
             default: 20,
-            description: 'The page size, the most records to return.',
+            description: 'The page size, the most records to return (1 to 100).',
             example: 20,
           },
           skip: {
-            type: 'number',
+            type: 'integer',
+            minimum: 0,
             default: 0,
             description: 'How many matching records to skip before the page starts.',
             example: 0,
@@ -888,7 +1322,8 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
           },
           updateDate: {
             type: 'string',
-            description: 'When the request last changed (ISO 8601).',
+            format: 'date-time',
+            description: 'When the request last changed (RFC 3339 date and time).',
             example: '2024-11-28T08:00:00.000Z',
           },
           status: {
@@ -969,18 +1404,26 @@ export const openapiDocument: { readonly [key: string]: unknown } = {
       ErrorBody: {
         type: 'object',
         description:
-          'What the API says went wrong. Its shape is not documented by Civic, so every field is\noptional and others may appear.',
+          'What went wrong: a stable `code` for programs, a `message` for people, and the input at\nfault in `field` when there is one. Other properties may appear.',
+        required: ['code', 'message'],
         additionalProperties: true,
         properties: {
+          code: {
+            type: 'string',
+            description:
+              'What went wrong, stable: `INVALID_REQUEST`, `UNPROCESSABLE`, `UNAUTHORIZED`,\n`INSUFFICIENT_SCOPE`, `PASS_NOT_FOUND`, `PII_REQUEST_NOT_FOUND`,\n`EVIDENCE_NOT_FOUND`, `ROUTE_NOT_FOUND`, `METHOD_NOT_ALLOWED`, `PASS_EXISTS`,\n`PASS_REVOKED`, `INVALID_STATE_TRANSITION`, `PII_ALREADY_DECIDED`, `PII_NOT_READY`,\n`RATE_LIMITED`, `INTERNAL` or `UNAVAILABLE`. New codes may be added, so handle an\nunknown one by its status.',
+            example: 'PASS_NOT_FOUND',
+          },
           message: {
             type: 'string',
-            description: 'A human-readable explanation.',
-            example: 'Unauthorized',
+            description: 'A human-readable explanation; its wording may change.',
+            example: 'No pass for this wallet on ethereum/sepolia',
           },
-          error: {
+          field: {
             type: 'string',
-            description: 'A short error code.',
-            example: 'unauthorized',
+            description:
+              'The input at fault, for example `walletAddress`, `limit` or `chainNetwork`.',
+            example: 'walletAddress',
           },
         },
       },

@@ -13,9 +13,10 @@ export interface paths {
     /**
      * List the passes you issued
      * @description Returns one page of the passes issued with your credentials, optionally narrowed by a
-     *     filter. Pages are addressed with `limit` and `skip`. The answer carries no total count:
-     *     the last page is the first one that holds fewer than `limit` records. Recently issued
-     *     passes may be missing until the chain has confirmed them.
+     *     filter. Pages are addressed with `limit` and `skip` over a stable order (oldest issued
+     *     first), so paging through visits each pass once. The answer carries no total count: the
+     *     last page is the first one that holds fewer than `limit` records. Recently issued passes
+     *     may be missing until the chain has confirmed them.
      */
     post: operations['listPass'];
     delete?: never;
@@ -49,6 +50,11 @@ export interface paths {
      * @description Starts issuing a pass to the wallet in the body and answers at once with the pending
      *     pass (state `REQUESTED`); the chain confirms it later. Issuing is not idempotent: do
      *     not repeat a request the server may have acted on.
+     *
+     *     Refused with 409 `PASS_EXISTS` while the wallet holds a pass on this chain and network
+     *     (in any state but `REVOKED`), and with 409 `PASS_REVOKED` once its pass there was
+     *     revoked: a revoked wallet never gets another pass on that chain and network. See the
+     *     pass lifecycle in the introduction.
      */
     post: operations['issuePass'];
     delete?: never;
@@ -92,6 +98,12 @@ export interface paths {
      * Revoke a pass, for good
      * @description Starts revoking the pass. Revocation cannot be undone, and afterwards no pass can ever
      *     be issued again to the same chain, network and wallet.
+     *
+     *     | pass is | answer |
+     *     | --- | --- |
+     *     | `REQUESTED`, `ACTIVE` or `FROZEN` | 200, becomes `REVOKED` |
+     *     | `REVOKED` | 409 `PASS_REVOKED` |
+     *     | missing | 404 `PASS_NOT_FOUND` |
      */
     delete: operations['deletePass'];
     options?: never;
@@ -99,8 +111,17 @@ export interface paths {
     /**
      * Change a pass's state or expiry
      * @description Sets the pass's state (`FROZEN` to freeze it, `ACTIVE` to unfreeze it) and/or its expiry
-     *     time. The change is applied on chain after the answer. To make a pass expire now, for
-     *     instance so that its holder has to refresh it, set the expiry a few seconds ahead.
+     *     time; send at least one of the two. The change is applied on chain after the answer. To
+     *     make a pass expire now, for instance so that its holder has to refresh it, set the
+     *     expiry a few seconds ahead.
+     *
+     *     | pass is | freeze | unfreeze | set expiry |
+     *     | --- | --- | --- | --- |
+     *     | `REQUESTED` | 409 `INVALID_STATE_TRANSITION` | 409 `INVALID_STATE_TRANSITION` | 409 `INVALID_STATE_TRANSITION` |
+     *     | `ACTIVE` | 200, becomes `FROZEN` | 200, no change, no event | 200 |
+     *     | `FROZEN` | 200, no change, no event | 200, becomes `ACTIVE` | 200 |
+     *     | `REVOKED` | 409 `PASS_REVOKED` | 409 `PASS_REVOKED` | 409 `PASS_REVOKED` |
+     *     | missing | 404 `PASS_NOT_FOUND` | 404 `PASS_NOT_FOUND` | 404 `PASS_NOT_FOUND` |
      */
     patch: operations['patchPass'];
     trace?: never;
@@ -151,7 +172,9 @@ export interface paths {
     /**
      * Approve or reject a user's personal data
      * @description Records your decision after reviewing the request: `partner-pass` lets the user's pass
-     *     be issued, `partner-fail` blocks it.
+     *     be issued, `partner-fail` blocks it. A request is decided once, and only after it
+     *     reached `verification-success`: otherwise the answer is 409 `PII_ALREADY_DECIDED` or
+     *     409 `PII_NOT_READY`.
      */
     put: operations['updatePiiReceipt'];
     post?: never;
@@ -240,17 +263,62 @@ export interface components {
       | 'sonicMainnet'
       | 'sonicTestnet';
     /**
+     * @description The networks of the `solana` chain (the same as `x-civic-chains.solana.networks`).
+     * @example devnet
+     * @enum {string}
+     */
+    SolanaNetwork: 'mainnet-beta' | 'devnet';
+    /**
+     * @description The EVM networks, all under the `ethereum` chain (the same as `x-civic-chains.ethereum.networks`).
+     * @example sepolia
+     * @enum {string}
+     */
+    EvmNetwork:
+      | 'mainnet'
+      | 'sepolia'
+      | 'polygonAmoy'
+      | 'polygonMainnet'
+      | 'polygonZKEVM'
+      | 'polygonZKEVMTestnet'
+      | 'optimismSepolia'
+      | 'optimismMainnet'
+      | 'arbitrumSepolia'
+      | 'arbitrumMainnet'
+      | 'avalancheCChain'
+      | 'avalancheCChainFuji'
+      | 'xdcMainnet'
+      | 'xdcApothem'
+      | 'fantomMainnet'
+      | 'fantomTestnet'
+      | 'baseSepolia'
+      | 'baseMainnet'
+      | 'bscMainnet'
+      | 'bscTestnet'
+      | 'xlayerMainnet'
+      | 'xlayerTestnet'
+      | 'unichainMainnet'
+      | 'unichainSepolia'
+      | 'sonicMainnet'
+      | 'sonicTestnet';
+    /**
      * @description A wallet address, EVM (`0x` and 40 hex digits) or Solana (base58, 32 to 44 characters).
      * @example 0xEA5Ce8F9C81b681876DC713d33371c3E262A5888
      */
     WalletAddress: string;
     /**
-     * @description A pass state, as used to set a state (`PATCH`) and to filter lists. `REJECTED` appears
-     *     only as a filter value.
+     * @description A pass state to filter lists by. `REJECTED` appears only here (no pass answered by this
+     *     API is in it, so filtering by it finds nothing).
      * @example ACTIVE
      * @enum {string}
      */
     State: 'ACTIVE' | 'REVOKED' | 'FROZEN' | 'REQUESTED' | 'REJECTED';
+    /**
+     * @description The state a `PATCH` can set: `FROZEN` freezes the pass, `ACTIVE` unfreezes it. Issue
+     *     with `issuePass` and revoke with `deletePass`.
+     * @example FROZEN
+     * @enum {string}
+     */
+    TargetState: 'ACTIVE' | 'FROZEN';
     /**
      * @description The state Civic records for the pass, including a pending issuance (`REQUESTED`).
      * @example ACTIVE
@@ -305,10 +373,34 @@ export interface components {
       timestamp: number;
       transaction?: components['schemas']['PassTransaction'];
     };
-    /** @description Where the pass lives. */
-    PassChain: {
-      type: components['schemas']['Chain'];
-      network: components['schemas']['ChainNetwork'];
+    /**
+     * @description Where the pass lives: a chain and one of its networks. `oneOf` ties the two, so
+     *     `solana` with `sepolia` does not validate.
+     * @example {
+     *       "type": "ethereum",
+     *       "network": "sepolia"
+     *     }
+     */
+    PassChain: components['schemas']['SolanaPassChain'] | components['schemas']['EvmPassChain'];
+    /** @description A pass on Solana. */
+    SolanaPassChain: {
+      /**
+       * @description Always `solana`.
+       * @example solana
+       * @enum {string}
+       */
+      type: 'solana';
+      network: components['schemas']['SolanaNetwork'];
+    };
+    /** @description A pass on an EVM network, all of which are addressed under `ethereum`. */
+    EvmPassChain: {
+      /**
+       * @description Always `ethereum`.
+       * @example ethereum
+       * @enum {string}
+       */
+      type: 'ethereum';
+      network: components['schemas']['EvmNetwork'];
     };
     /**
      * @description A Civic Pass held by one wallet on one chain and network.
@@ -322,6 +414,7 @@ export interface components {
      *       "walletAddress": "0xEA5Ce8F9C81b681876DC713d33371c3E262A5888",
      *       "state": "ACTIVE",
      *       "onChainState": "ACTIVE",
+     *       "expiryTimestamp": 1764316800,
      *       "events": [
      *         {
      *           "eventType": "TOKEN_ISSUED_INITIATED",
@@ -358,6 +451,12 @@ export interface components {
       walletAddress: components['schemas']['WalletAddress'];
       state: components['schemas']['PassState'];
       onChainState: components['schemas']['OnChainState'];
+      /**
+       * @description When the pass expires, in seconds since the Unix epoch; absent when it never
+       *     expires. A pass past its expiry keeps its `state` (there is no `EXPIRED` state).
+       * @example 1764316800
+       */
+      expiryTimestamp?: number;
       /** @description Everything that happened to the pass, oldest first; every action appends one. */
       events: components['schemas']['PassEvent'][];
     };
@@ -365,9 +464,14 @@ export interface components {
     IssuePassRequest: {
       walletAddress: components['schemas']['WalletAddress'];
     };
-    /** @description The changes to make; send at least one of the two. */
+    /**
+     * @description The changes to make; send at least one of the two.
+     * @example {
+     *       "state": "FROZEN"
+     *     }
+     */
     UpdatePassRequest: {
-      state?: components['schemas']['State'];
+      state?: components['schemas']['TargetState'];
       /**
        * @description The new expiry, in seconds (not milliseconds) since the Unix epoch.
        * @example 1764316800
@@ -386,7 +490,7 @@ export interface components {
     ListPassFilter: {
       state?: components['schemas']['State'];
       /**
-       * @description Only the passes held by this wallet.
+       * @description Only the passes held by this wallet (EVM or Solana format, as `WalletAddress`).
        * @example 4v4PL5bMZXXvQB3mvWPXLvqfJpjJmPRnPrmENnUESQQQ
        */
       walletAddress?: string;
@@ -394,17 +498,17 @@ export interface components {
     /** @description Which page of passes to return, and an optional filter. */
     ListPassRequest: {
       /**
-       * @description The page size, the most records to return.
+       * @description The page size, the most records to return (1 to 100).
        * @default 20
        * @example 20
        */
-      limit: number;
+      limit?: number;
       /**
        * @description How many matching records to skip before the page starts.
        * @default 0
        * @example 0
        */
-      skip: number;
+      skip?: number;
       filter?: components['schemas']['ListPassFilter'];
     };
     /** @description One page of passes. */
@@ -480,7 +584,8 @@ export interface components {
        */
       type?: string;
       /**
-       * @description When the request last changed (ISO 8601).
+       * Format: date-time
+       * @description When the request last changed (RFC 3339 date and time).
        * @example 2024-11-28T08:00:00.000Z
        */
       updateDate?: string;
@@ -521,26 +626,40 @@ export interface components {
      */
     EvidenceFile: Blob;
     /**
-     * @description What the API says went wrong. Its shape is not documented by Civic, so every field is
-     *     optional and others may appear.
+     * @description What went wrong: a stable `code` for programs, a `message` for people, and the input at
+     *     fault in `field` when there is one. Other properties may appear.
      */
     ErrorBody: {
       /**
-       * @description A human-readable explanation.
-       * @example Unauthorized
+       * @description What went wrong, stable: `INVALID_REQUEST`, `UNPROCESSABLE`, `UNAUTHORIZED`,
+       *     `INSUFFICIENT_SCOPE`, `PASS_NOT_FOUND`, `PII_REQUEST_NOT_FOUND`,
+       *     `EVIDENCE_NOT_FOUND`, `ROUTE_NOT_FOUND`, `METHOD_NOT_ALLOWED`, `PASS_EXISTS`,
+       *     `PASS_REVOKED`, `INVALID_STATE_TRANSITION`, `PII_ALREADY_DECIDED`, `PII_NOT_READY`,
+       *     `RATE_LIMITED`, `INTERNAL` or `UNAVAILABLE`. New codes may be added, so handle an
+       *     unknown one by its status.
+       * @example PASS_NOT_FOUND
        */
-      message?: string;
+      code: string;
       /**
-       * @description A short error code.
-       * @example unauthorized
+       * @description A human-readable explanation; its wording may change.
+       * @example No pass for this wallet on ethereum/sepolia
        */
-      error?: string;
+      message: string;
+      /**
+       * @description The input at fault, for example `walletAddress`, `limit` or `chainNetwork`.
+       * @example walletAddress
+       */
+      field?: string;
     } & {
       [key: string]: unknown;
     };
   };
   responses: {
-    /** @description The request was refused, for example a wallet address the chain does not accept. */
+    /**
+     * @description `INVALID_REQUEST`: the input breaks a rule of this document (a wrong type, a missing
+     *     property, a pattern, an unknown enum value, a network of another chain, a number out of
+     *     range, malformed JSON). `field` names the input at fault.
+     */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -548,27 +667,49 @@ export interface components {
       content: {
         /**
          * @example {
-         *       "message": "Invalid wallet address"
+         *       "code": "INVALID_REQUEST",
+         *       "message": "walletAddress is not an address of the ethereum chain",
+         *       "field": "walletAddress"
          *     }
          */
         'application/json': components['schemas']['ErrorBody'];
       };
     };
-    /** @description The bearer token is missing, expired or invalid. */
-    Unauthorized: {
+    /**
+     * @description `UNPROCESSABLE`: the same inputs as 400, as a validating gateway or mock in front of the
+     *     API refuses them. The API itself answers 400.
+     */
+    Unprocessable: {
       headers: {
         [name: string]: unknown;
       };
       content: {
         /**
          * @example {
-         *       "message": "Unauthorized"
+         *       "code": "UNPROCESSABLE",
+         *       "message": "The request does not match the API description"
          *     }
          */
         'application/json': components['schemas']['ErrorBody'];
       };
     };
-    /** @description The token is valid but lacks a scope this operation needs. */
+    /** @description `UNAUTHORIZED`: the bearer token is missing, malformed, unknown or expired. */
+    Unauthorized: {
+      headers: {
+        'WWW-Authenticate': components['headers']['WwwAuthenticate'];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "UNAUTHORIZED",
+         *       "message": "The bearer token has expired"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description `INSUFFICIENT_SCOPE`: the token is valid but lacks the scope this operation needs. */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -576,7 +717,162 @@ export interface components {
       content: {
         /**
          * @example {
-         *       "message": "Insufficient scope"
+         *       "code": "INSUFFICIENT_SCOPE",
+         *       "message": "This operation needs the scope update:pass"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description `ROUTE_NOT_FOUND`: the path matches no operation (check that the base URL ends in `/partner`). */
+    RouteNotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "ROUTE_NOT_FOUND",
+         *       "message": "No route matches POST /pas"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /**
+     * @description `PASS_NOT_FOUND`: you have issued no pass to this wallet on this chain and network
+     *     (`ROUTE_NOT_FOUND` when the path matches no operation at all).
+     */
+    PassNotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "PASS_NOT_FOUND",
+         *       "message": "No pass for this wallet on ethereum/sepolia"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /**
+     * @description `PII_REQUEST_NOT_FOUND`: no PII request has this id (`ROUTE_NOT_FOUND` when the path
+     *     matches no operation at all).
+     */
+    PiiRequestNotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "PII_REQUEST_NOT_FOUND",
+         *       "message": "No PII request with this id"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /**
+     * @description `EVIDENCE_NOT_FOUND`: the request has no evidence under this name;
+     *     `PII_REQUEST_NOT_FOUND`: no PII request has this id.
+     */
+    EvidenceNotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "EVIDENCE_NOT_FOUND",
+         *       "message": "This PII request has no evidence named idDocumentBack"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /**
+     * @description The pass's state forbids the change (see the pass lifecycle): `PASS_EXISTS` (issuing
+     *     while the wallet holds a pass), `PASS_REVOKED` (any change to, or new issue after, a
+     *     revoked pass), `INVALID_STATE_TRANSITION` (a change the current state does not allow).
+     */
+    PassConflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "PASS_REVOKED",
+         *       "message": "The pass was revoked; it cannot be changed or issued again"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /**
+     * @description `PII_ALREADY_DECIDED`: a decision was recorded already; `PII_NOT_READY`: the request
+     *     has not reached `verification-success`.
+     */
+    PiiConflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "PII_ALREADY_DECIDED",
+         *       "message": "This PII request was decided already"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description `RATE_LIMITED`: too many requests; wait as long as `Retry-After` says. */
+    TooManyRequests: {
+      headers: {
+        'Retry-After': components['headers']['RetryAfter'];
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "RATE_LIMITED",
+         *       "message": "Too many requests; retry in 30 seconds"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description `INTERNAL`: a fault of the server. Whether a change was made is unknown. */
+    InternalError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "INTERNAL",
+         *       "message": "Internal error"
+         *     }
+         */
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description `UNAVAILABLE`: the service cannot answer for a while; retry later. */
+    Unavailable: {
+      headers: {
+        /** @description How many seconds to wait before retrying, when the server knows. */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "code": "UNAVAILABLE",
+         *       "message": "Service unavailable; retry later"
          *     }
          */
         'application/json': components['schemas']['ErrorBody'];
@@ -606,7 +902,12 @@ export interface components {
     ScopeRequestIdParam: string;
   };
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description How many seconds to wait before sending the request again. */
+    RetryAfter: number;
+    /** @description The authentication scheme the API expects, `Bearer` (RFC 6750). */
+    WwwAuthenticate: string;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -633,8 +934,14 @@ export interface operations {
           'application/json': components['schemas']['ListPassResponse'];
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['RouteNotFound'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
     };
   };
   issuePass: {
@@ -696,6 +1003,12 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['RouteNotFound'];
+      409: components['responses']['PassConflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
     };
   };
   getPass: {
@@ -732,15 +1045,14 @@ export interface operations {
           'application/json': components['schemas']['Pass'];
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
-      /** @description You have issued no pass to this wallet on this chain and network. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      404: components['responses']['PassNotFound'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
     };
   };
   deletePass: {
@@ -775,8 +1087,15 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['PassNotFound'];
+      409: components['responses']['PassConflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
     };
   };
   patchPass: {
@@ -817,8 +1136,15 @@ export interface operations {
           'application/json': components['schemas']['UpdatePassResponse'];
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['PassNotFound'];
+      409: components['responses']['PassConflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
     };
   };
   getPii: {
@@ -845,8 +1171,14 @@ export interface operations {
           'application/json': components['schemas']['PiiRequest'];
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['PiiRequestNotFound'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
     };
   };
   updatePiiReceipt: {
@@ -875,8 +1207,15 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['PiiRequestNotFound'];
+      409: components['responses']['PiiConflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
     };
   };
   getPiiEvidence: {
@@ -908,15 +1247,14 @@ export interface operations {
           'application/octet-stream': components['schemas']['EvidenceFile'];
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
-      /** @description The request has no evidence under this name. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      404: components['responses']['EvidenceNotFound'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
     };
   };
 }

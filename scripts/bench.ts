@@ -2,20 +2,28 @@
  * `npm run bench`: what the client costs, measured against a local server in its own process
  * (scripts/bench-server.ts). Prints a table; it is a measurement, not a test.
  *
- * 1. CPU time per `passes.get` call through the client, and through a hand-written `fetch` of
- *    the same request with a cached token (the floor), in interleaved batches in one run
- *    (`process.cpuUsage()` around each batch; the order rotates between rounds). A third
- *    variant, the hand-written fetch with a 30 s deadline (an `AbortController` and a timer),
- *    shows what part of the difference is the per-attempt deadline every client call has.
+ * 1. CPU time per `passes.get` call, at concurrency 1 and 64, for five ways of making it: a
+ *    hand-written `fetch` with a cached token (the reference), the same with a 30 s deadline (an
+ *    `AbortController` and a timer, as every client call has), bare openapi-fetch (no token
+ *    logic, no deadline), `undici.request` on a keep-alive `Agent` (the floor on Node), and the
+ *    client. In one run, in rounds whose order rotates (`fetch`'s own cost swings with whatever
+ *    ran just before it); `process.cpuUsage()` around each batch. Printed: the median per call
+ *    over the rounds with the interquartile range, and the median of the per-round ratios to the
+ *    hand-written fetch.
  * 2. `passes.listAll` over 1,000 and 50,000 passes: the peak live heap (after a GC, sampled
  *    along the way) above the baseline, which stays flat when one page is held at a time.
  * 3. 1,000 concurrent calls on a cold client: how many token requests they make.
+ * 4. How long the sandbox (`startSandbox()`) takes to start (scripts/bench-sandbox.ts).
+
+ * 4. `civic-pass passes issue --from FILE` over 10,000 wallets (scripts/bench-bulk.ts): wallets
+ *    per second, journal and results file included.
  *
  *   npm run bench                          all of it
  *   npm run bench -- --profile             also profile both variants (V8 sampling profiler,
  *                                          the one behind --cpu-prof), print where the time
  *                                          goes, and save the .cpuprofile files in reports/
  *   npm run bench -- --rounds 40 --batch 1000
+ *   npm run bench -- --only bulk --bulk-wallets 10000 --bulk-concurrency 32
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,10 +33,17 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import createClient from 'openapi-fetch';
+import { Agent, request } from 'undici';
+import type { paths } from '../generated/openapi.js';
 import { type CivicPassClient, createCivicPassClient, type PassRef } from '../src/index.js';
+import { benchBulk } from './bench-bulk.js';
+import { sandboxStartup } from './bench-sandbox.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TARGET_RATIO = 1.1;
+/** The client's CPU per call, as a share of a hand-written fetch's: issue 14's target. */
+const TARGET_RATIO = 0.8;
+const CONCURRENCY = [1, 64] as const;
 const REF: PassRef = {
   chain: 'ethereum',
   chainNetwork: 'sepolia',
@@ -37,14 +52,19 @@ const REF: PassRef = {
 
 const { values: args } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '20' },
-    batch: { type: 'string', default: '500' },
+    rounds: { type: 'string', default: '15' },
+    batch: { type: 'string', default: '640' },
     profile: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'bulk-wallets': { type: 'string', default: '10000' },
+    'bulk-concurrency': { type: 'string', default: '32' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  console.log('usage: npm run bench [-- --rounds N --batch N --profile]');
+  console.log(
+    'usage: npm run bench [-- --rounds N --batch N --profile --only bulk --bulk-wallets N --bulk-concurrency N]',
+  );
   process.exit(0);
 }
 const ROUNDS = Number(args.rounds);
@@ -73,16 +93,23 @@ async function startServer(): Promise<{ port: number; child: ChildProcess }> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The two ways of reading a pass.
+// The ways of reading a pass.
 
-interface Variants {
-  client: () => Promise<unknown>;
-  fetch: () => Promise<unknown>;
-  /** The floor with what the client does on every attempt anyway: a deadline (30 s). */
-  fetchDeadline: () => Promise<unknown>;
-}
+const VARIANTS = ['fetch', 'fetchDeadline', 'openapiFetch', 'undici', 'client'] as const;
+type VariantName = (typeof VARIANTS)[number];
+type Variants = Record<VariantName, () => Promise<unknown>>;
 
-async function makeVariants(port: number): Promise<Variants & { civic: CivicPassClient }> {
+const LABELS: Record<VariantName, string> = {
+  fetch: 'hand-written fetch',
+  fetchDeadline: 'fetch + 30 s deadline',
+  openapiFetch: 'bare openapi-fetch',
+  undici: 'undici.request',
+  client: 'the client (passes.get)',
+};
+
+async function makeVariants(
+  port: number,
+): Promise<Variants & { civic: CivicPassClient; close: () => Promise<void> }> {
   const origin = `http://127.0.0.1:${port}`;
   const options = {
     baseUrl: `${origin}/partner`,
@@ -92,7 +119,7 @@ async function makeVariants(port: number): Promise<Variants & { civic: CivicPass
   };
   const civic = createCivicPassClient(options);
 
-  // The floor: what anyone would write by hand, with the token fetched once and kept.
+  // The reference: what anyone would write by hand, with the token fetched once and kept.
   const tokenResponse = await fetch(options.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -122,50 +149,109 @@ async function makeVariants(port: number): Promise<Variants & { civic: CivicPass
       clearTimeout(timer);
     }
   };
+  const bare = createClient<paths>({ baseUrl: options.baseUrl, headers });
+  const path = { chain: REF.chain, chainNetwork: REF.chainNetwork, wallet: REF.wallet };
+  const bareOpenapiFetch = async () => {
+    const { data, error } = await bare.GET('/pass/{chain}/{chainNetwork}/{wallet}', {
+      params: { path },
+    });
+    if (error !== undefined) throw new Error('getPass failed');
+    return data;
+  };
+  const agent = new Agent();
+  const undiciRequest = async () => {
+    const { statusCode, body } = await request(url, { dispatcher: agent, headers });
+    if (statusCode !== 200) throw new Error(`getPass answered ${statusCode}`);
+    return body.json();
+  };
   return {
     civic,
-    client: () => civic.passes.get(REF),
+    close: () => agent.close(),
     fetch: () => handWritten(),
     fetchDeadline: handWrittenWithDeadline,
+    openapiFetch: bareOpenapiFetch,
+    undici: undiciRequest,
+    client: () => civic.passes.get(REF),
   };
 }
 
-/** CPU time (user + system, µs) of `n` calls one after the other. */
-async function cpuOf(call: () => Promise<unknown>, n: number): Promise<number> {
+/** CPU time (user + system, µs) of `n` calls, `concurrency` of them in flight at a time. */
+async function cpuOf(call: () => Promise<unknown>, n: number, concurrency = 1): Promise<number> {
   const start = process.cpuUsage();
-  for (let i = 0; i < n; i++) await call();
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      next += 1;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
   const used = process.cpuUsage(start);
   return used.user + used.system;
 }
 
-async function measureCpu(variants: Variants) {
-  const names = ['client', 'fetch', 'fetchDeadline'] as const;
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  const high = Math.ceil(at);
+  return ((sorted[low] ?? Number.NaN) + (sorted[high] ?? Number.NaN)) / 2;
+}
+
+interface CpuFigures {
+  /** µs of CPU per call in each round, per variant. */
+  perCall: Record<VariantName, number[]>;
+  /** The variant's per-call CPU over the hand-written fetch's, in each round. */
+  ratio: Record<VariantName, number[]>;
+}
+
+async function measureCpu(variants: Variants, concurrency: number): Promise<CpuFigures> {
   // Warm up every path (JIT, connection pool, token) before measuring.
-  for (const name of names) await cpuOf(variants[name], 2_000);
-  const totals = { client: 0, fetch: 0, fetchDeadline: 0 };
-  const ratios = { fetch: [] as number[], fetchDeadline: [] as number[] };
+  for (const name of VARIANTS) await cpuOf(variants[name], 2_000, concurrency);
+  const perCall = Object.fromEntries(VARIANTS.map((name) => [name, [] as number[]])) as Record<
+    VariantName,
+    number[]
+  >;
+  const ratio = Object.fromEntries(VARIANTS.map((name) => [name, [] as number[]])) as Record<
+    VariantName,
+    number[]
+  >;
   for (let round = 0; round < ROUNDS; round++) {
     // Rotate the order, so no variant always pays for another's garbage.
-    const order = names.map((_, i) => names[(i + round) % names.length] as (typeof names)[number]);
-    const spent = { client: 0, fetch: 0, fetchDeadline: 0 };
-    for (const name of order) spent[name] = await cpuOf(variants[name], BATCH);
-    for (const name of names) totals[name] += spent[name];
-    ratios.fetch.push(spent.client / spent.fetch);
-    ratios.fetchDeadline.push(spent.client / spent.fetchDeadline);
+    const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length] as VariantName);
+    const spent = {} as Record<VariantName, number>;
+    for (const name of order)
+      spent[name] = (await cpuOf(variants[name], BATCH, concurrency)) / BATCH;
+    for (const name of VARIANTS) {
+      perCall[name].push(spent[name]);
+      ratio[name].push(spent[name] / spent.fetch);
+    }
   }
-  const calls = ROUNDS * BATCH;
-  const median = (values: number[]) =>
-    values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-  return {
-    clientUs: totals.client / calls,
-    fetchUs: totals.fetch / calls,
-    deadlineUs: totals.fetchDeadline / calls,
-    ratio: totals.client / totals.fetch,
-    medianRatio: median(ratios.fetch),
-    deadlineRatio: totals.client / totals.fetchDeadline,
-    deadlineMedianRatio: median(ratios.fetchDeadline),
-    calls,
-  };
+  return { perCall, ratio };
+}
+
+function cpuTable(figures: Map<number, CpuFigures>): string[] {
+  const spread = (values: number[], digits: number) =>
+    `${quantile(values, 0.5).toFixed(digits)} (${quantile(values, 0.25).toFixed(digits)}–${quantile(values, 0.75).toFixed(digits)})`;
+  const header = ['CPU per call, µs: median (IQR)'];
+  for (const c of CONCURRENCY) header.push(`c=${c}`, `× fetch, c=${c}`);
+  const lines = [cells(header, [30, 22, 22, 22, 22])];
+  for (const name of VARIANTS) {
+    const row = [LABELS[name]];
+    for (const c of CONCURRENCY) {
+      const f = figures.get(c) as CpuFigures;
+      row.push(`${spread(f.perCall[name], 1)}`, name === 'fetch' ? '1' : spread(f.ratio[name], 2));
+    }
+    lines.push(cells(row, [30, 22, 22, 22, 22]));
+  }
+  return lines;
+}
+
+function cells(values: string[], widths: number[]): string {
+  return values
+    .map((value, i) => `${value} `.padEnd(widths[i] ?? 0))
+    .join('')
+    .trimEnd();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,7 +482,24 @@ function row(cells: string[]): string {
     .trimEnd();
 }
 
+async function bulkSection(): Promise<void> {
+  const figures = await benchBulk(Number(args['bulk-wallets']), Number(args['bulk-concurrency']));
+  console.log(`\n${row(['measure', 'wallets', 'issue requests', 'throughput'])}`);
+  console.log(
+    row([
+      `civic-pass passes issue --from (concurrency ${figures.concurrency})`,
+      figures.wallets.toLocaleString('en'),
+      figures.issueRequests.toLocaleString('en'),
+      `${Math.round(figures.perSecond)} wallets/s  (${figures.seconds.toFixed(1)} s; "${figures.summary}", exit ${figures.exitCode})`,
+    ]),
+  );
+}
+
 async function main(): Promise<void> {
+  if (args.only === 'bulk') {
+    await bulkSection();
+    return;
+  }
   const { port, child } = await startServer();
   try {
     const cpus = os.cpus();
@@ -409,32 +512,20 @@ async function main(): Promise<void> {
     if (!gc) console.log('(run with node --expose-gc, as npm run bench does, for heap figures)\n');
 
     const variants = await makeVariants(port);
-    const cpu = await measureCpu(variants);
-    const verdict = cpu.ratio <= TARGET_RATIO ? 'within target' : 'OVER TARGET';
-    console.log(row(['measure', 'client', 'hand-written fetch', 'ratio']));
+    const figures = new Map<number, CpuFigures>();
+    for (const concurrency of CONCURRENCY) {
+      figures.set(concurrency, await measureCpu(variants, concurrency));
+    }
     console.log(
-      row([
-        `passes.get, CPU per call (${ROUNDS} × ${BATCH} interleaved)`,
-        `${cpu.clientUs.toFixed(1)} µs`,
-        `${cpu.fetchUs.toFixed(1)} µs`,
-        `${cpu.ratio.toFixed(2)}x`,
-      ]),
+      `passes.get, ${ROUNDS} rounds × ${BATCH} calls per variant and concurrency, order rotating`,
     );
+    for (const line of cpuTable(figures)) console.log(line);
+    const verdicts = CONCURRENCY.map((c) => {
+      const median = quantile((figures.get(c) as CpuFigures).ratio.client, 0.5);
+      return `c=${c}: ${median.toFixed(2)}x ${median <= TARGET_RATIO ? 'within' : 'OVER'}`;
+    });
     console.log(
-      row([
-        '  median of the per-round ratios',
-        '',
-        '',
-        `${cpu.medianRatio.toFixed(2)}x  (target ≤ ${TARGET_RATIO.toFixed(2)}x: ${verdict})`,
-      ]),
-    );
-    console.log(
-      row([
-        '  hand-written fetch with a 30 s deadline',
-        `${cpu.clientUs.toFixed(1)} µs`,
-        `${cpu.deadlineUs.toFixed(1)} µs`,
-        `${cpu.deadlineRatio.toFixed(2)}x  (median per round ${cpu.deadlineMedianRatio.toFixed(2)}x)`,
-      ]),
+      `the client vs hand-written fetch (target ≤ ${TARGET_RATIO.toFixed(2)}x): ${verdicts.join(', ')}`,
     );
 
     console.log(`\n${row(['measure', 'passes', 'requests', 'peak live heap'])}`);
@@ -475,11 +566,16 @@ async function main(): Promise<void> {
       ]),
     );
 
+    console.log(`\n${row(['measure (sandbox)', 'time'])}`);
+    for (const [label, figure] of await sandboxStartup()) console.log(row([label, figure]));
+    await bulkSection();
+
     if (args.profile) {
       console.log('');
       for (const line of await profileBoth(variants)) console.log(line);
       for (const line of unitCosts(`http://127.0.0.1:${port}/partner`)) console.log(line);
     }
+    await variants.close();
   } finally {
     child.stdin?.end();
     child.kill();

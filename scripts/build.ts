@@ -23,7 +23,8 @@ if (status !== 0) {
   process.exit(status ?? 1);
 }
 // npm makes bins executable when it installs a package; this is for `./dist/src/cli/main.js`.
-if (!readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')) {
+// The `--` must survive: without it Node 20 takes `--env-file` for itself and exits 9.
+if (!readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env -S node --\n')) {
   console.error(`build: ${BIN} lost its #! line`);
   process.exit(1);
 }

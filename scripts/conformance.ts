@@ -1,8 +1,8 @@
 /**
- * `npm run conformance -- --base-url <url> [--token-url <url>] [--junit <file>]
- *   [--allow-writes --wallet <chain>/<network>/<address>]`: checks a server against the spec.
- * Everything is in src/conformance/ (the `civic-pass conformance` command runs the same code);
- * `--help` lists the options and the exit codes.
+ * `npm run conformance -- --base-url <url> --token-url <url> [--junit <file>] [--report markdown]
+ *   [--allow-writes --wallet <chain>/<network>/<address>] [--only/--skip <checks>] [--seed <n>]`:
+ * checks a server against the spec. Everything is in src/conformance/ (the `civic-pass
+ * conformance` command runs the same code); `--help` lists the options and the exit codes.
  */
 import { conformanceCommand } from '../src/conformance/index.js';
 

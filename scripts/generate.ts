@@ -1,7 +1,9 @@
 /**
  * Turns `spec/customer_api.yaml` into the files under `generated/`.
  *
- *   npm run generate                      write generated/ from spec/customer_api.yaml
+ *   npm run generate                      write generated/ from spec/customer_api.yaml, first
+ *                                         printing what changed against the previous output
+ *                                         (breaking or not, as `npm run spec:diff` judges)
  *   npm run generate -- --check           exit 1, naming stale files, if generated/ is out of date
  *   npm run generate -- --spec F --out D  generate from another spec into another folder
  *
@@ -13,12 +15,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
+import { compareDocuments } from './spec-diff/classify.js';
+import { dereference, loadSpec } from './spec-diff/load.js';
+import { formatText } from './spec-diff/report.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -90,8 +95,64 @@ interface OperationInfo {
   summary: string | null;
   statusCodes: number[];
   scopes: string[] | null;
-  requestBody: { required: boolean; contentTypes: string[] } | null;
+  /** `properties`: the top-level property names of the JSON body, checked before sending. */
+  requestBody: { required: boolean; contentTypes: string[]; properties: string[] } | null;
   responseContentTypes: Record<string, string[]>;
+  /**
+   * Where the JSON success answer holds an enum, and its values: `events[].eventType` → the
+   * event types. The client's opt-in `strictEnums` checks answers against these.
+   */
+  responseEnums: Record<string, string[]>;
+}
+
+/** The property names a JSON request body may have, `allOf`/`oneOf`/`anyOf` parts included. */
+function jsonBodyProperties(document: JsonObject, body: JsonObject): string[] {
+  const content = isObject(body.content) ? body.content : {};
+  const media = content['application/json'];
+  const names = new Set<string>();
+  const visit = (node: Json | undefined, depth: number) => {
+    const schema = resolve(document, node);
+    if (!isObject(schema) || depth > 8) return;
+    if (isObject(schema.properties))
+      for (const name of Object.keys(schema.properties)) names.add(name);
+    for (const key of ['allOf', 'oneOf', 'anyOf']) {
+      const parts = schema[key];
+      if (Array.isArray(parts)) for (const part of parts) visit(part, depth + 1);
+    }
+  };
+  if (isObject(media)) visit(media.schema, 0);
+  return [...names];
+}
+
+/**
+ * Records every enum a schema holds by where it sits in a value (`state`, `chain.network`,
+ * `events[].eventType`); alternatives (`oneOf`/`anyOf`) add their values to the same place.
+ */
+function collectEnums(
+  document: JsonObject,
+  node: Json | undefined,
+  at: string,
+  out: Record<string, string[]>,
+  depth: number,
+): void {
+  const schema = resolve(document, node);
+  if (!isObject(schema) || depth > 12) return;
+  if (Array.isArray(schema.enum)) {
+    const known = new Set(out[at] ?? []);
+    for (const value of schema.enum) known.add(String(value));
+    out[at] = [...known];
+  }
+  if (isObject(schema.properties)) {
+    for (const [name, property] of Object.entries(schema.properties)) {
+      collectEnums(document, property, at === '' ? name : `${at}.${name}`, out, depth + 1);
+    }
+  }
+  if (schema.items !== undefined) collectEnums(document, schema.items, `${at}[]`, out, depth + 1);
+  for (const key of ['allOf', 'oneOf', 'anyOf']) {
+    const parts = schema[key];
+    if (Array.isArray(parts))
+      for (const part of parts) collectEnums(document, part, at, out, depth + 1);
+  }
 }
 
 function collectOperations(document: JsonObject): OperationInfo[] {
@@ -111,12 +172,17 @@ function collectOperations(document: JsonObject): OperationInfo[] {
       const responses = isObject(operation.responses) ? operation.responses : {};
       const statusCodes: number[] = [];
       const responseContentTypes: Record<string, string[]> = {};
+      const responseEnums: Record<string, string[]> = {};
       for (const [code, rawResponse] of Object.entries(responses)) {
         if (!/^[1-5]\d\d$/.test(code)) continue; // `default` and `2XX` ranges are not codes
         statusCodes.push(Number(code));
         const response = resolve(document, rawResponse);
         const content = isObject(response) && isObject(response.content) ? response.content : {};
         responseContentTypes[code] = Object.keys(content);
+        const json = content['application/json'];
+        if (code.startsWith('2') && isObject(json)) {
+          collectEnums(document, json.schema, '', responseEnums, 0);
+        }
       }
       statusCodes.sort((a, b) => a - b);
       const security = operation.security ?? globalSecurity;
@@ -144,9 +210,11 @@ function collectOperations(document: JsonObject): OperationInfo[] {
           ? {
               required: body.required === true,
               contentTypes: isObject(body.content) ? Object.keys(body.content) : [],
+              properties: jsonBodyProperties(document, body),
             }
           : null,
         responseContentTypes,
+        responseEnums,
       });
     }
   }
@@ -190,6 +258,33 @@ function collectPathPatterns(document: JsonObject): Record<string, string> {
     }
   }
   return patterns;
+}
+
+/** The bounds a schema property gives a number: what the client checks before sending. */
+interface NumberBounds {
+  integer: boolean;
+  minimum: number | null;
+  maximum: number | null;
+}
+
+/**
+ * The bounds of every numeric property of a named object schema, as `Schema.property` (for
+ * example `ListPassRequest.limit`), so the client checks the spec's limits, not its own copy.
+ */
+function collectNumberBounds(schemas: JsonObject): Record<string, NumberBounds> {
+  const bounds: Record<string, NumberBounds> = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!isObject(schema) || !isObject(schema.properties)) continue;
+    for (const [property, raw] of Object.entries(schema.properties)) {
+      if (!isObject(raw) || (raw.type !== 'integer' && raw.type !== 'number')) continue;
+      bounds[`${name}.${property}`] = {
+        integer: raw.type === 'integer',
+        minimum: typeof raw.minimum === 'number' ? raw.minimum : null,
+        maximum: typeof raw.maximum === 'number' ? raw.maximum : null,
+      };
+    }
+  }
+  return bounds;
 }
 
 interface ChainInfo {
@@ -260,6 +355,39 @@ function collectChains(
   return result;
 }
 
+/**
+ * Checks that the `oneOf` branches of `PassChain` (the pairing for bodies) give each chain
+ * exactly the networks `x-civic-chains` gives it (the pairing for paths): the spec says it twice
+ * because OpenAPI 3.0 cannot tie two path parameters together, so the two must not drift apart.
+ */
+function checkPassChainPairing(document: JsonObject, chains: Record<string, ChainInfo>): void {
+  const schemas = isObject(document.components) ? document.components.schemas : undefined;
+  const passChain = isObject(schemas) ? schemas.PassChain : undefined;
+  if (!isObject(passChain) || !Array.isArray(passChain.oneOf)) return;
+  for (const rawBranch of passChain.oneOf) {
+    const branch = resolve(document, rawBranch);
+    const properties = isObject(branch) && isObject(branch.properties) ? branch.properties : {};
+    const type = resolve(document, properties.type);
+    const network = resolve(document, properties.network);
+    const chain =
+      isObject(type) && Array.isArray(type.enum) && type.enum.length === 1
+        ? String(type.enum[0])
+        : '';
+    const networks =
+      isObject(network) && Array.isArray(network.enum) ? network.enum.map(String) : [];
+    const expected = chains[chain]?.networks;
+    if (expected === undefined) {
+      throw new Error('a oneOf branch of PassChain does not name one chain of x-civic-chains');
+    }
+    if (networks.length !== expected.length || expected.some((n) => !networks.includes(n))) {
+      throw new Error(
+        `PassChain pairs ${chain} with other networks than x-civic-chains.${chain}: ` +
+          `${networks.join(', ')} against ${expected.join(', ')}`,
+      );
+    }
+  }
+}
+
 function literal(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
@@ -304,14 +432,20 @@ function runtimeModule(document: JsonObject, warn: (message: string) => void): s
   out.push(`/** Every OAuth scope the security scheme declares. */`);
   out.push(`export const OAUTH_SCOPES = ${literal(scopes ?? [])} as const;`);
 
+  // Enum lists by their values, so the answers' enums below name them instead of repeating them.
+  const enumConstants = new Map<string, string>();
   for (const [name, schema] of Object.entries(schemas)) {
     if (!isObject(schema) || !Array.isArray(schema.enum)) continue;
     const constName = `${screamingSnake(name)}_VALUES`;
     out.push(`/** Every value of the \`${name}\` enum, in the spec's order. */`);
     out.push(`export const ${constName} = ${literal(schema.enum)} as const;`);
+    enumConstants.set(JSON.stringify(schema.enum.map(String)), constName);
   }
 
   const chains = collectChains(schemas, warn);
+  if (isObject(schemas.Chain) && isObject(schemas.Chain['x-civic-chains'])) {
+    checkPassChainPairing(document, chains);
+  }
   out.push(
     '/** What the spec says about each chain: its networks and its wallet address format. */',
   );
@@ -324,11 +458,31 @@ function runtimeModule(document: JsonObject, warn: (message: string) => void): s
     `export const PATH_PARAMETER_PATTERNS = ${literal(collectPathPatterns(document))} as const;`,
   );
 
+  out.push(
+    '/** The type and bounds of each numeric property of the named schemas (`Schema.property`). */',
+  );
+  out.push(`export const NUMBER_BOUNDS = ${literal(collectNumberBounds(schemas))} as const;`);
+
   const operations = collectOperations(document);
   out.push("/** Every operation of the spec, in the spec's order. */");
-  out.push(`export const OPERATIONS = ${literal(operations)} as const;`);
+  const listed = operations.map(({ responseEnums: _enums, ...operation }) => operation);
+  out.push(`export const OPERATIONS = ${literal(listed)} as const;`);
   out.push('/** The operationId of every operation in the spec. */');
   out.push(`export type OperationId = (typeof OPERATIONS)[number]['operationId'];`);
+  const entries = operations.map(({ operationId, responseEnums }) => {
+    const places = Object.entries(responseEnums).map(
+      ([place, values]) =>
+        `${JSON.stringify(place)}: ${enumConstants.get(JSON.stringify(values)) ?? literal(values)}`,
+    );
+    return `${operationId}: { ${places.join(', ')} }`;
+  });
+  out.push(
+    '/**',
+    " * Where each operation's JSON success answer holds an enum (`events[].eventType`), and its",
+    " * values. The client's opt-in `strictEnums` checks answers against these.",
+    ' */',
+    `export const RESPONSE_ENUMS: Readonly<Record<OperationId, Readonly<Record<string, readonly string[]>>>> = { ${entries.join(', ')} };`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -344,6 +498,9 @@ async function typesModule(document: JsonObject): Promise<string> {
   const blob = ts.factory.createTypeReferenceNode('Blob');
   const nodes = await openapiTS(structuredClone(document) as unknown as OpenAPI3, {
     silent: true,
+    // A property with a default may be left out by whoever sends it; keep it optional, so the
+    // request types the resources take (src/types.ts) do not demand `limit` and `skip`.
+    defaultNonNullable: false,
     // Binary bodies reach the client as Blobs (openapi-fetch `parseAs: 'blob'`).
     transform: (schema) => (schema.format === 'binary' ? blob : undefined),
   });
@@ -382,6 +539,34 @@ export async function generate(
   return files.map(([name, body]) => ({ name, text: format(name, header(specLabel) + body) }));
 }
 
+/**
+ * What the spec changes against the one `outDir` was generated from (its `document.ts`, the
+ * committed spec for `generated/`), classified for clients that regenerate, or null when there
+ * is no previous output or nothing changed.
+ */
+export async function changesSince(outDir: string, spec: string): Promise<string | null> {
+  const previousFile = path.join(outDir, 'document.ts');
+  if (!existsSync(previousFile)) return null;
+  let previous: unknown;
+  try {
+    previous = ((await import(pathToFileURL(previousFile).href)) as { openapiDocument?: unknown })
+      .openapiDocument;
+  } catch {
+    return null; // an unreadable earlier output is simply replaced
+  }
+  if (!isObject(previous)) return null;
+  const next = await loadSpec(path.resolve(root, spec));
+  const report = compareDocuments(await dereference(previous), next);
+  if (report.changes.length === 0) return null;
+  const shown = path.relative(root, outDir);
+  const label = `${shown.startsWith('..') ? outDir : shown} -> ${spec}`;
+  const text = formatText(report, `generate: ${label}`);
+  const advice = report.breaking
+    ? 'generate: breaking for code built on the previous output: read the lines above before committing'
+    : 'generate: nothing breaking for code built on the previous output';
+  return `${text}${advice}`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -418,6 +603,8 @@ async function main(): Promise<void> {
     return;
   }
 
+  const report = await changesSince(outDir, values.spec);
+  if (report) console.log(report);
   mkdirSync(outDir, { recursive: true });
   for (const file of files) {
     const target = path.join(outDir, file.name);

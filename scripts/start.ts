@@ -1,9 +1,10 @@
 /**
- * `npm start`: the main job. Starts a Prism mock of spec/customer_api.yaml and a local token
- * endpoint on free loopback ports, runs examples/lifecycle.ts against them, prints what each
- * step returned, and stops everything (also on failure and on Ctrl-C).
+ * `npm start`: the main job. Starts the local sandbox of the API (`startSandbox()`: stateful,
+ * with its token endpoint, no Prism) on a free loopback port, runs examples/lifecycle.ts against
+ * it, moving the sandbox's clock on instead of waiting, prints what each step returned, and
+ * stops it (also on failure and on Ctrl-C).
  *
- *   npm start                          against the local mock
+ *   npm start                          against the local sandbox
  *   npm start -- --live                against Civic, with CIVIC_CLIENT_ID / CIVIC_CLIENT_SECRET
  *   npm start -- --live --network solana/devnet --wallet <address> --scope-request-id <id>
  */
@@ -22,20 +23,20 @@ import {
 } from '../src/cli/format.js';
 import { parseTarget } from '../src/cli/session.js';
 import { createCivicPassClient, type PassRef } from '../src/index.js';
-import { type MockApi, startMockApi } from '../src/testing/index.js';
+import { type Sandbox, startSandbox } from '../src/testing/index.js';
 import { checkPassRef } from '../src/validate.js';
 
 const HELP = `usage: npm start [-- --live [--network <chain/network>] [--wallet <address>]
                                 [--scope-request-id <id> [--decision approve|reject]]]
 
-Without --live: runs examples/lifecycle.ts against a local Prism mock of the spec.
+Without --live: runs examples/lifecycle.ts against the local sandbox (npm run sandbox).
 With --live: runs it against Civic's API (CIVIC_API_BASE_URL / CIVIC_TOKEN_URL to override),
 with the credentials in CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET. Civic publishes shared
 sandbox credentials in its API documentation. The run REVOKES the pass it issues, and
 revocation is irreversible: unless --wallet is given it uses a fresh random wallet.
   --network <chain/network>   a testnet (default ethereum/polygonAmoy)`;
 
-// The spec's examples: what the static mock answers with.
+// The spec's example pass and PII request, which the sandbox is seeded with.
 const MOCK_REF: PassRef = {
   chain: 'ethereum',
   chainNetwork: 'sepolia',
@@ -82,6 +83,14 @@ function printer() {
         return head(`passes.${step.step}`, `done for ${short(step.ref)}`);
       case 'expire':
         return head('passes.expire', `expires at ${formatTimestamp(step.at.getTime() / 1000)}`);
+      case 'expired':
+        head(
+          'passes.get',
+          `expired at ${formatTimestamp(step.pass.expiryTimestamp ?? 0)}, still ${clean(step.pass.state)}`,
+        );
+        return console.log(indent(formatPass(step.pass)).trimEnd());
+      case 'reissue':
+        return head('passes.issue', step.refused ? `refused: ${clean(step.reason)}` : step.reason);
       case 'list': {
         head(`passes.list (page ${step.page})`, `${step.records.length} record(s)`);
         const table = streamingTable(PASS_COLUMNS);
@@ -113,11 +122,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  let mock: MockApi | undefined;
-  // Ctrl-C: stop Prism and the token endpoint before leaving.
+  let sandbox: Sandbox | undefined;
+  // Ctrl-C: stop the sandbox before leaving.
   const interrupt = () => {
     console.error('\ninterrupted: stopping');
-    void (mock?.stop() ?? Promise.resolve()).then(() => process.exit(130));
+    void (sandbox?.close() ?? Promise.resolve()).then(() => process.exit(130));
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
@@ -150,26 +159,32 @@ async function main(): Promise<number> {
         report: printer(),
       });
     } else {
-      console.log('Starting a Prism mock of spec/customer_api.yaml and a local token endpoint…');
-      mock = await startMockApi();
-      console.log(`mock API:       ${mock.baseUrl} (Prism, ready in ${mock.prism.startupMs} ms)`);
-      console.log(`token endpoint: ${mock.tokenUrl}`);
+      sandbox = await startSandbox({ pii: [{ id: MOCK_SCOPE_REQUEST_ID }] });
+      const running = sandbox;
       console.log(
-        "Running examples/lifecycle.ts against them (the mock answers with the spec's examples).",
+        `sandbox:        ${running.baseUrl} (stateful, ready in ${running.startupMs.toFixed(1)} ms)`,
+      );
+      console.log(`token endpoint: ${running.tokenUrl}`);
+      console.log(
+        'Running examples/lifecycle.ts against it; its clock is moved on instead of waiting.',
       );
       const civic = createCivicPassClient({
-        baseUrl: mock.baseUrl,
-        tokenUrl: mock.tokenUrl,
-        clientId: mock.clientId,
-        clientSecret: mock.clientSecret,
+        baseUrl: running.baseUrl,
+        tokenUrl: running.tokenUrl,
+        clientId: running.clientId,
+        clientSecret: running.clientSecret,
       });
       await lifecycle(civic, {
         ref: MOCK_REF,
         scopeRequestId: MOCK_SCOPE_REQUEST_ID,
         decision: 'approve',
         report: printer(),
+        advance: (ms) => {
+          running.clock.advance(ms);
+          console.log(`     (sandbox clock moved on ${ms / 1000} s)`);
+        },
       });
-      const tokens = mock.tokens.requestCount;
+      const tokens = running.requests.filter((r) => r.operation === 'token').length;
       console.log(`\n${tokens} token request${tokens === 1 ? '' : 's'} for the whole run.`);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -177,12 +192,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     console.error(`\n${describeError(error)}`);
-    if (mock && error instanceof Error && /prism/i.test(error.message)) {
-      console.error(mock.prism.output());
-    }
     return 1;
   } finally {
-    await mock?.stop();
+    await sandbox?.close();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }

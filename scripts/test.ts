@@ -1,8 +1,9 @@
 /**
- * `npm test`: the generate check, the typecheck (type tests in tests/types/ included), Biome and
- * the TypeDoc build (warnings are errors), side by side since none depends on another, then
- * vitest; it stops at the first failure and prints how long each phase took, so the 60-second
- * budget can be watched. Arguments go to vitest (`npm test -- --project contract`).
+ * `npm test`: the generate check, the typecheck (type tests in tests/types/ included), Biome,
+ * the spec linters (Spectral and Redocly) and the TypeDoc build (warnings are errors), side by
+ * side since none depends on another, then vitest; it stops at the first failure and prints how
+ * long each phase took, so the 60-second budget can be watched. Arguments go to vitest
+ * (`npm test -- --project contract`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 
@@ -12,9 +13,15 @@ const CHECKS: Phase[] = [
   ['generate:check', 'npm', ['run', '-s', 'generate:check']],
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
+  ['lint:spec', 'npm', ['run', '-s', 'lint:spec']],
   ['docs', 'npm', ['run', '-s', 'docs']],
 ];
-const VITEST: Phase = ['vitest', 'npx', ['vitest', 'run', ...process.argv.slice(2)]];
+const vitestArgs = process.argv.slice(2);
+// The slow project is `npm run test:slow`'s; left out unless a project is named.
+const projects = vitestArgs.some((arg) => arg.startsWith('--project'))
+  ? []
+  : ['--project', '!slow'];
+const VITEST: Phase = ['vitest', 'npx', ['vitest', 'run', ...projects, ...vitestArgs]];
 
 // npm and npx are .cmd files on Windows.
 const shell = process.platform === 'win32';

@@ -2,11 +2,28 @@
  * Bearer tokens by the OAuth 2.0 client credentials grant (RFC 6749 section 4.4), through
  * oauth4webapi. One token per expiry: cached, renewed {@link TOKEN_RENEWAL_MARGIN_S} seconds
  * before `expires_in` runs out, and fetched once however many calls wait for it (single flight).
- * The secret and the token live only in this module's closures.
+ * The token request is an HTTP call like the others (`attempt.ts`): its own deadline (the
+ * client's `timeoutMs`, each attempt `attemptTimeoutMs`), the body cap, no redirect, and retries
+ * after a connection error, a stall or an answer 408, 429 or 5xx. Its failure is shared by every
+ * call waiting on it and by the calls made within {@link TOKEN_FAILURE_COOL_DOWN_MS} after it, so
+ * an outage costs a handful of token requests, not one per call. The secret and the token live
+ * only in this module's closures, and are registered with `redact.ts`.
  */
 import * as oauth from 'oauth4webapi';
-import type { ClientAuthenticationMethod, FetchLike } from './config.js';
+import {
+  type AttemptResult,
+  redirectError,
+  runAttempt,
+  type Sender,
+  tooLargeError,
+} from './attempt.js';
+import type { ClientAuthenticationMethod } from './config.js';
+import { Deadline, raceSignal } from './deadline.js';
 import { CivicPassError, ConnectionError, TimeoutError, TokenError } from './errors.js';
+import type { Log } from './log.js';
+import { forgetSecret, registerSecret } from './redact.js';
+import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry.js';
+import type { Runtime } from './transport.js';
 
 /**
  * A token is renewed this many seconds before it expires (at most half its lifetime), so that
@@ -20,17 +37,31 @@ import { CivicPassError, ConnectionError, TimeoutError, TokenError } from './err
 export const TOKEN_RENEWAL_MARGIN_S = 60;
 
 /**
+ * After a token request failed (retries included), calls made within this many milliseconds get
+ * the same failure at once instead of a new request.
+ *
+ * @example
+ * ```ts
+ * // token endpoint down: 2,000 calls within a second cost 1 + maxRetries token requests
+ * ```
+ */
+export const TOKEN_FAILURE_COOL_DOWN_MS = 1_000;
+
+/**
  * What the transport needs from the token source.
  *
  * @example
  * ```ts
- * const token = await tokens.getToken(signal);
+ * const token = await tokens.getToken(signal, deadline);
  * tokens.invalidate(token); // after the API answered 401
  * ```
  */
 export interface TokenProvider {
-  /** A valid access token; waits for a shared renewal when needed. Rejects with the signal's reason. */
-  getToken(signal?: AbortSignal): Promise<string>;
+  /**
+   * A valid access token; waits for a shared renewal when needed. Rejects with the signal's
+   * reason, or a `TimeoutError` when `deadline` passes first.
+   */
+  getToken(signal?: AbortSignal, deadline?: Deadline): Promise<string>;
   /** Forgets `token` after the API refused it, unless a newer token already replaced it. */
   invalidate(token: string): void;
 }
@@ -40,7 +71,7 @@ export interface TokenProvider {
  *
  * @example
  * ```ts
- * createTokenProvider({ ...settings, now: Date.now });
+ * createTokenProvider({ ...settings, runtime, log });
  * ```
  */
 export interface TokenProviderConfig {
@@ -50,14 +81,26 @@ export interface TokenProviderConfig {
   allowInsecureLoopback: boolean;
   audience: string;
   clientAuthentication: ClientAuthenticationMethod;
-  fetch: FetchLike;
+  send: Sender;
+  maxRetries: number;
   timeoutMs: number;
-  /** Milliseconds since the epoch; injectable so tests drive expiry with a fake clock. */
-  now: () => number;
+  attemptTimeoutMs: number;
+  maxResponseBytes: number;
+  /** Headers the token request carries too (User-Agent). */
+  defaultHeaders: readonly (readonly [string, string])[];
+  /** Clock, jitter and waits; injectable so tests drive expiry with a fake clock. */
+  runtime: Runtime;
+  log: Log;
 }
 
 /** RFC 6750 b64token: what can safely go into an `Authorization` header. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** oauth4webapi makes a 30 s timer when given no signal; ours are per attempt instead. */
+const NEVER = new AbortController().signal;
+
+const TOKEN_URL_HINT = 'check tokenUrl (CIVIC_TOKEN_URL)';
+const CREDENTIALS_HINT = 'check clientId and clientSecret (CIVIC_CLIENT_ID, CIVIC_CLIENT_SECRET)';
 
 /**
  * A token endpoint failure that is worth retrying: the request to the API was never sent.
@@ -70,29 +113,9 @@ const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 export function isTransientTokenFailure(error: unknown): boolean {
   if (error instanceof ConnectionError || error instanceof TimeoutError) return true;
   if (error instanceof TokenError && error.status !== undefined) {
-    return error.status === 408 || error.status === 429 || error.status >= 500;
+    return isRetryableStatus(error.status);
   }
   return false;
-}
-
-/** Waits for `promise`, or rejects with the signal's reason as soon as it aborts. */
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**
@@ -101,9 +124,11 @@ function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pr
  */
 function toTokenError(error: unknown, tokenUrl: string): TokenError {
   if (error instanceof oauth.ResponseBodyError) {
+    const hint =
+      error.error === 'access_denied' ? 'check audience and the client' : CREDENTIALS_HINT;
     return new TokenError(
       `the token endpoint ${tokenUrl} refused the client credentials grant with ${error.status}: ` +
-        `${error.error}${error.error_description ? ` (${error.error_description})` : ''}`,
+        `${error.error}${error.error_description ? ` (${error.error_description})` : ''}; ${hint}`,
       { error: error.error, error_description: error.error_description, status: error.status },
     );
   }
@@ -114,14 +139,15 @@ function toTokenError(error: unknown, tokenUrl: string): TokenError {
     return new TokenError(
       `the token endpoint ${tokenUrl} refused the client credentials grant with ${error.status}` +
         (oauthError ? `: ${oauthError}` : '') +
-        (description ? ` (${description})` : ''),
+        (description ? ` (${description})` : '') +
+        `; ${CREDENTIALS_HINT}`,
       { error: oauthError, error_description: description, status: error.status },
     );
   }
   if (error instanceof oauth.OperationProcessingError) {
     const status = error.cause instanceof Response ? error.cause.status : undefined;
     return new TokenError(
-      `the token endpoint ${tokenUrl} gave an unusable answer${status ? ` (${status})` : ''}: ${error.message}`,
+      `the token endpoint ${tokenUrl} gave an unusable answer${status ? ` (${status})` : ''}: ${error.message}; ${TOKEN_URL_HINT}`,
       { status },
     );
   }
@@ -133,17 +159,27 @@ function toTokenError(error: unknown, tokenUrl: string): TokenError {
   return new TokenError(`the token request to ${tokenUrl} failed`);
 }
 
+/** An answer that is not the token endpoint's at all (a 404, an HTML page): the URL is wrong. */
+function notAnOAuthAnswer(response: Response): boolean {
+  if (response.status === 404 || response.status === 405) return true;
+  if (response.headers.has('www-authenticate')) return false;
+  const type = response.headers.get('content-type') ?? '';
+  return !/json/i.test(type);
+}
+
 /**
  * Creates the token source of one client.
  *
  * @example
  * ```ts
- * const tokens = createTokenProvider({ ...config, now: Date.now });
+ * const tokens = createTokenProvider({ ...config, runtime, log });
  * const token = await tokens.getToken();
  * ```
  */
 export function createTokenProvider(config: TokenProviderConfig): TokenProvider {
-  const { clientId, clientSecret, tokenUrl, audience, now } = config;
+  const { clientId, clientSecret, tokenUrl, audience, runtime, log } = config;
+  const { now } = runtime;
+  if (clientSecret) registerSecret(clientSecret, clientId);
   const authorizationServer: oauth.AuthorizationServer = {
     issuer: new URL(tokenUrl).origin,
     token_endpoint: tokenUrl,
@@ -152,6 +188,7 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
 
   let cached: { token: string; renewAt: number } | undefined;
   let inflight: Promise<string> | undefined;
+  let failed: { error: unknown; until: number } | undefined;
 
   async function requestToken(): Promise<string> {
     if (!clientId || !clientSecret) {
@@ -170,38 +207,70 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
         ? oauth.ClientSecretBasic(clientSecret)
         : oauth.ClientSecretPost(clientSecret);
 
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), config.timeoutMs);
-    let response: Response;
-    try {
-      response = await oauth.clientCredentialsGrantRequest(
-        authorizationServer,
-        client,
-        clientAuth,
-        { audience },
-        {
-          signal: deadline.signal,
-          [oauth.customFetch]: (url, init) => config.fetch(url, init as RequestInit),
-          ...(config.allowInsecureLoopback ? { [oauth.allowInsecureRequests]: true } : {}),
-        },
-      );
-    } catch (error) {
-      clearTimeout(timer);
-      if (deadline.signal.aborted) {
-        throw new TimeoutError(
-          `the token request to ${tokenUrl} got no answer within ${config.timeoutMs} ms`,
-          target,
-          config.timeoutMs,
+    const deadline = new Deadline(config.timeoutMs, now);
+    let retries = 0;
+    for (;;) {
+      const timeoutMs = deadline.attemptMs(config.attemptTimeoutMs);
+      if (timeoutMs <= 0) throw wholeTimeout();
+      log.debug(`token request attempt ${retries + 1} of ${config.maxRetries + 1} to ${tokenUrl}`);
+      let result: AttemptResult | undefined;
+      try {
+        await oauth.clientCredentialsGrantRequest(
+          authorizationServer,
+          client,
+          clientAuth,
+          { audience },
+          {
+            signal: NEVER,
+            headers: Object.fromEntries(config.defaultHeaders),
+            [oauth.customFetch]: async (url, init) => {
+              result = await runAttempt(config.send, url, init as RequestInit, {
+                timeoutMs,
+                maxResponseBytes: config.maxResponseBytes,
+                signal: undefined,
+              });
+              if (result.kind === 'response') return result.response;
+              throw new Error('no answer'); // `result` says which failure
+            },
+            ...(config.allowInsecureLoopback ? { [oauth.allowInsecureRequests]: true } : {}),
+          },
         );
+      } catch (error) {
+        // The sender's own refusal (a closed client) is already the client's error: as it is.
+        if (error instanceof CivicPassError && !(error instanceof TokenError)) throw error;
+        if (result === undefined) throw toTokenError(error, tokenUrl);
       }
-      if (error instanceof CivicPassError) throw error;
-      const reason = error instanceof Error ? `${error.message}${causeText(error)}` : String(error);
-      throw new ConnectionError(
-        `could not reach the token endpoint ${tokenUrl}: ${reason}`,
-        target,
-        {
-          cause: error,
-        },
+      if (result === undefined) throw new TokenError(`the token request to ${tokenUrl} failed`);
+
+      let failure: CivicPassError;
+      let retryAfterMs: number | undefined;
+      if (result.kind === 'response') {
+        const response = result.response;
+        if (!isRetryableStatus(response.status)) return accept(response, client);
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+        failure = new TokenError(
+          `the token endpoint ${tokenUrl} (tokenUrl) failed with ${response.status}`,
+          { status: response.status },
+        );
+      } else {
+        failure = attemptFailure(result, timeoutMs, deadline);
+        if (result.kind === 'redirect' || result.kind === 'too-large') throw failure;
+      }
+      const delay = retryDelayMs(retries + 1, retryAfterMs, runtime.random);
+      if (retries >= config.maxRetries || delay >= deadline.remaining()) throw failure;
+      retries += 1;
+      log.debug(`waiting ${delay} ms (token request: ${failure.code}) before retry ${retries}`);
+      await runtime.sleep(delay);
+    }
+  }
+
+  /** Checks and keeps a token answer. */
+  async function accept(response: Response, client: oauth.Client): Promise<string> {
+    if (notAnOAuthAnswer(response)) {
+      const type = response.headers.get('content-type');
+      throw new TokenError(
+        `the token endpoint ${tokenUrl} answered ${response.status}${type ? ` (${type.split(';')[0]})` : ''}, which is not an OAuth token answer: ${TOKEN_URL_HINT}`,
+        { status: response.status },
       );
     }
     let result: oauth.TokenEndpointResponse;
@@ -209,8 +278,6 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
       result = await oauth.processClientCredentialsResponse(authorizationServer, client, response);
     } catch (error) {
       throw toTokenError(error, tokenUrl);
-    } finally {
-      clearTimeout(timer);
     }
     if (result.token_type !== 'bearer') {
       throw new TokenError(
@@ -231,20 +298,104 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
       lifetime === undefined
         ? Number.POSITIVE_INFINITY // no stated lifetime: keep it until the API refuses it (401)
         : now() + (lifetime - Math.min(TOKEN_RENEWAL_MARGIN_S, lifetime / 2)) * 1000;
+    if (cached) forgetSecret(cached.token);
+    registerSecret(token);
     cached = { token, renewAt };
     return token;
   }
 
+  function attemptFailure(
+    result: Exclude<AttemptResult, { kind: 'response' }>,
+    timeoutMs: number,
+    deadline: Deadline,
+  ): CivicPassError {
+    switch (result.kind) {
+      case 'timeout':
+        return deadline.remaining() <= 0 || timeoutMs < config.attemptTimeoutMs
+          ? wholeTimeout()
+          : new TimeoutError(
+              `the token request to ${tokenUrl} (tokenUrl) got no answer within ${timeoutMs} ms (attemptTimeoutMs)`,
+              target,
+              timeoutMs,
+            );
+      case 'redirect':
+        return redirectError(
+          `the token endpoint ${tokenUrl}`,
+          result.response,
+          tokenUrl,
+          'tokenUrl',
+        );
+      case 'too-large':
+        return tooLargeError({ operationId: undefined, ...target }, result.limit, TOKEN_URL_HINT);
+      case 'connection': {
+        const error = result.error;
+        const reason =
+          error instanceof Error ? `${error.message}${causeText(error)}` : String(error);
+        return new ConnectionError(
+          `could not reach the token endpoint ${tokenUrl}: ${reason}; ${TOKEN_URL_HINT}`,
+          target,
+          { cause: error },
+        );
+      }
+    }
+  }
+
+  function wholeTimeout(): TimeoutError {
+    return new TimeoutError(
+      `the token request to ${tokenUrl} (tokenUrl) did not complete within ${config.timeoutMs} ms (timeoutMs)`,
+      target,
+      config.timeoutMs,
+    );
+  }
+
+  /** Waits for the shared flight, within the caller's deadline and signal. */
+  function wait(signal: AbortSignal | undefined, deadline: Deadline | undefined): Promise<string> {
+    const flight = inflight as Promise<string>;
+    const raced = raceSignal(flight, signal);
+    if (!deadline) return raced;
+    const left = deadline.remaining();
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new TimeoutError(
+            `waiting for a token from ${tokenUrl} (tokenUrl) outlasted the call's ${deadline.timeoutMs} ms (timeoutMs)`,
+            target,
+            deadline.timeoutMs,
+          ),
+        );
+      }, left);
+      raced.then(
+        (token) => {
+          clearTimeout(timer);
+          resolve(token);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+
   return {
-    getToken(signal) {
+    getToken(signal, deadline) {
       if (cached && now() < cached.renewAt) return Promise.resolve(cached.token);
       if (signal?.aborted) return Promise.reject(signal.reason);
+      if (failed && now() < failed.until) return Promise.reject(failed.error);
       if (!inflight) {
-        inflight = requestToken().finally(() => {
-          inflight = undefined;
-        });
+        failed = undefined;
+        inflight = requestToken()
+          .catch((error: unknown) => {
+            failed = { error, until: now() + TOKEN_FAILURE_COOL_DOWN_MS };
+            throw error;
+          })
+          .finally(() => {
+            inflight = undefined;
+          });
+        // Nobody may be left waiting (all aborted): the failure is kept, not reported unhandled.
+        inflight.catch(() => {});
       }
-      return raceSignal(inflight, signal);
+      return wait(signal, deadline);
     },
     invalidate(token) {
       if (cached?.token === token) cached = undefined;

@@ -1,14 +1,17 @@
+/// <reference lib="esnext.disposable" preserve="true" />
 /**
  * `createCivicPassClient`: puts configuration, tokens, transport and resources together. The
  * secret and tokens stay in closures; printing or serialising the client shows its settings only.
  */
 import { createTokenProvider } from './auth.js';
 import { type CivicPassClientOptions, type ResolvedConfig, resolveConfig } from './config.js';
+import { createLog } from './log.js';
 import { createRawClient, type RawClient } from './raw.js';
 import { PassesResource } from './resources/passes.js';
 import { PiiResource } from './resources/pii.js';
 import { sleep } from './retry.js';
 import { createTransport, type Runtime } from './transport.js';
+import { type ClientSender, createSender } from './undici-load.js';
 
 /** Node's `util.inspect` hook, without importing `node:util`. */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -33,6 +36,8 @@ export interface CivicPassClientSettings {
   clientAuthentication: ResolvedConfig['clientAuthentication'];
   maxRetries: number;
   timeoutMs: number;
+  attemptTimeoutMs: number;
+  maxResponseBytes: number;
 }
 
 /**
@@ -52,6 +57,7 @@ export class CivicPassClient {
   readonly pii: PiiResource;
   /** The typed openapi-fetch client for anything else, with the same token, deadline and retries. */
   readonly raw: RawClient;
+  readonly #sender: ClientSender;
   readonly #settings: CivicPassClientSettings;
 
   /** @internal Use {@link createCivicPassClient}. */
@@ -65,7 +71,19 @@ export class CivicPassClient {
       clientAuthentication: config.clientAuthentication,
       maxRetries: config.maxRetries,
       timeoutMs: config.timeoutMs,
+      attemptTimeoutMs: config.attemptTimeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
     });
+    const log = createLog(config.logger, config.logLevel);
+    // API and token requests share one sender: on Node, undici's keep-alive connections.
+    this.#sender = createSender({ fetch: config.fetch, dispatcher: config.dispatcher });
+    const { send } = this.#sender;
+    const limits = {
+      maxRetries: config.maxRetries,
+      timeoutMs: config.timeoutMs,
+      attemptTimeoutMs: config.attemptTimeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
+    };
     const tokens = createTokenProvider({
       clientId: config.clientId,
       clientSecret: config.clientSecret,
@@ -73,23 +91,29 @@ export class CivicPassClient {
       allowInsecureLoopback: config.tokenUrlIsInsecureLoopback,
       audience: config.audience,
       clientAuthentication: config.clientAuthentication,
-      fetch: config.fetch,
-      timeoutMs: config.timeoutMs,
-      now: runtime.now,
+      send,
+      ...limits,
+      // The token request carries the User-Agent, not the caller's API headers.
+      defaultHeaders: config.defaultHeaders.filter(([name]) => name === 'user-agent'),
+      runtime,
+      log,
     });
     const transport = createTransport({
       baseUrl: config.baseUrl,
       apiOrigin: config.apiOrigin,
-      fetch: config.fetch,
+      send,
       tokens,
-      maxRetries: config.maxRetries,
-      timeoutMs: config.timeoutMs,
+      ...limits,
+      maxEvidenceBytes: config.maxEvidenceBytes,
+      defaultHeaders: config.defaultHeaders,
+      log,
       runtime,
     });
     const { raw, call } = createRawClient(config.baseUrl, transport);
     this.raw = raw;
-    this.passes = new PassesResource({ call, runtime });
-    this.pii = new PiiResource({ call, runtime });
+    const context = { call, runtime, strictEnums: config.strictEnums };
+    this.passes = new PassesResource(context);
+    this.pii = new PiiResource(context);
   }
 
   /** The client's settings, without the secret. */
@@ -100,6 +124,38 @@ export class CivicPassClient {
   /** What `JSON.stringify` shows: the settings, without the secret. */
   toJSON(): CivicPassClientSettings {
     return this.#settings;
+  }
+
+  /**
+   * Releases the client's connections (on Node, its keep-alive sockets); later calls are refused.
+   * Not needed for a script to end: idle connections do not keep Node running. A dispatcher
+   * you gave or set globally is yours, and stays open.
+   *
+   * @example
+   * ```ts
+   * const civic = createCivicPassClient();
+   * try {
+   *   await civic.passes.get(ref);
+   * } finally {
+   *   await civic.close();
+   * }
+   * ```
+   */
+  close(): Promise<void> {
+    return this.#sender.close();
+  }
+
+  /**
+   * `await using civic = createCivicPassClient()` closes the client at the end of the block.
+   *
+   * @example
+   * ```ts
+   * await using civic = createCivicPassClient();
+   * await civic.passes.get(ref);
+   * ```
+   */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   /** What `console.log` and `util.inspect` show: the settings, without the secret. */

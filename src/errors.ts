@@ -2,8 +2,12 @@
  * Every error the client throws. One base class, {@link CivicPassError}, with a stable string
  * `code`; HTTP answers become {@link ApiError} subclasses through one factory,
  * {@link createApiError}. No error ever holds the client secret or a token: they are never put
- * into a message, a field or a `cause`, so printing or serialising an error is safe.
+ * into a message, a field or a `cause`, and whatever a server echoed back (a message, a body, an
+ * OAuth `error_description`) is passed through `redact.ts` first, so printing or serialising an
+ * error is safe.
  */
+import { redact, redactDeep } from './redact.js';
+import { parseRetryAfter } from './retry.js';
 
 /**
  * Response headers that carry the server's request id, tried in this order.
@@ -47,7 +51,10 @@ export type CivicPassErrorCode =
   | 'CONFLICT'
   | 'UNPROCESSABLE_ENTITY'
   | 'RATE_LIMIT'
-  | 'INTERNAL_SERVER';
+  | 'INTERNAL_SERVER'
+  | 'RESPONSE_TOO_LARGE'
+  | 'REDIRECT'
+  | 'NO_PROGRESS';
 
 /** Gives a class a stable, non-enumerable `name` that survives minification. */
 function named(cls: { prototype: Error }, name: string): void {
@@ -79,7 +86,7 @@ export class CivicPassError extends Error {
   readonly code: CivicPassErrorCode;
 
   constructor(message: string, options: { code?: CivicPassErrorCode; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code ?? 'CIVIC_PASS_ERROR';
   }
 
@@ -142,6 +149,8 @@ function detailOf(body: unknown): string | undefined {
     text = parts.join(': ');
   }
   if (!text) return undefined;
+  // Masked before it is cut, so that no part of a secret survives at the cut.
+  text = redact(text);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
@@ -199,7 +208,7 @@ export class ApiError extends CivicPassError {
     this.method = init.method;
     this.path = init.path;
     this.requestId = requestIdOf(init.response);
-    this.body = init.body;
+    this.body = redactDeep(init.body);
     Object.defineProperty(this, 'response', { value: init.response, enumerable: false });
   }
 }
@@ -213,8 +222,27 @@ function defaultApiMessage(init: ApiErrorInit): string {
   return (
     `${what} failed with ${init.status}${statusText}` +
     (detail ? `: ${detail}` : '') +
+    (isRouteNotFound(init) ? ` (${ROUTE_NOT_FOUND_HINT})` : '') +
     (requestId ? ` (request id ${requestId})` : '')
   );
+}
+
+/** What a 404 with code `ROUTE_NOT_FOUND` means for the user: their `baseUrl` is wrong. */
+const ROUTE_NOT_FOUND_HINT =
+  'the server has no such route: check baseUrl (CIVIC_API_BASE_URL); the API lives under /partner, e.g. https://api.civic.com/partner';
+
+/**
+ * True for a 404 whose error body says the path matches no route of the API (code
+ * `ROUTE_NOT_FOUND`): the base URL is wrong, not the chain, network or wallet.
+ *
+ * @example
+ * ```ts
+ * isRouteNotFound({ status: 404, body: { code: 'ROUTE_NOT_FOUND', message: 'no route' } }); // true
+ * ```
+ */
+export function isRouteNotFound(init: { status: number; body: unknown }): boolean {
+  if (init.status !== 404 || init.body === null || typeof init.body !== 'object') return false;
+  return (init.body as { code?: unknown }).code === 'ROUTE_NOT_FOUND';
 }
 
 /** 400: the API refused the request, for example a wallet it does not accept. */
@@ -268,10 +296,21 @@ export class UnprocessableEntityError extends ApiError {
 }
 named(UnprocessableEntityError, 'UnprocessableEntityError');
 
-/** 429: too many requests, still refused after the retries the policy allows. */
+/**
+ * 429: too many requests, still refused after the retries the policy allows, or with a
+ * `Retry-After` longer than what was left of the call's deadline (`retryAfterMs` says how long
+ * the server asked to wait).
+ */
 export class RateLimitError extends ApiError {
+  /** The server's `Retry-After`, in milliseconds, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+
   constructor(init: ApiErrorInit) {
     super(init, 'RATE_LIMIT');
+    this.retryAfterMs = parseRetryAfter(
+      init.response?.headers.get('retry-after') ?? null,
+      Date.now(),
+    );
   }
 }
 named(RateLimitError, 'RateLimitError');
@@ -443,8 +482,9 @@ export class TokenError extends CivicPassError {
 
   constructor(message: string, init: TokenErrorInit = {}) {
     super(message, { code: 'TOKEN' });
-    this.error = init.error;
-    this.error_description = init.error_description;
+    this.error = init.error === undefined ? undefined : redact(init.error);
+    this.error_description =
+      init.error_description === undefined ? undefined : redact(init.error_description);
     this.status = init.status;
   }
 }
@@ -503,7 +543,7 @@ export class InvalidResponseError extends CivicPassError {
   constructor(
     problem: string,
     init: { operationId: string | undefined; method: string; path: string; response?: Response },
-    options: { cause?: unknown } = {},
+    options: { cause?: unknown; code?: 'INVALID_RESPONSE' | 'RESPONSE_TOO_LARGE' } = {},
   ) {
     const { response } = init;
     const what = describeOperation(init.operationId, init.method, init.path);
@@ -511,7 +551,7 @@ export class InvalidResponseError extends CivicPassError {
     super(
       `${what} answered ${response?.status ?? 'successfully'} but ${problem}` +
         (requestId ? ` (request id ${requestId})` : ''),
-      { code: 'INVALID_RESPONSE', cause: options.cause },
+      { code: options.code ?? 'INVALID_RESPONSE', cause: options.cause },
     );
     this.status = response?.status;
     this.operationId = init.operationId;
@@ -523,3 +563,27 @@ export class InvalidResponseError extends CivicPassError {
   }
 }
 named(InvalidResponseError, 'InvalidResponseError');
+
+/**
+ * A bad option of `createCivicPassClient`, refused when the client is created, before anything
+ * is sent. `option` names it; the message says what was given and what is allowed.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createCivicPassClient({ timeoutMs: 2 ** 31 });
+ * } catch (err) {
+ *   if (err instanceof ConfigurationError) console.error(err.option); // 'timeoutMs'
+ * }
+ * ```
+ */
+export class ConfigurationError extends CivicPassError {
+  /** The option at fault, e.g. `baseUrl`, `timeoutMs` or `headers`. */
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(message, { code: 'CONFIGURATION' });
+    this.option = option;
+  }
+}
+named(ConfigurationError, 'ConfigurationError');

@@ -9,13 +9,13 @@ import { InvalidResponseError } from './errors.js';
 import { operationByTemplate } from './operations.js';
 import { PlainRequest } from './request.js';
 import type { Transport, TransportCallOptions } from './transport.js';
-import { serializePath } from './validate.js';
+import { checkCallOptions, serializePath } from './validate.js';
 
 /**
  * The typed openapi-fetch client, as `civic.raw`. Every call goes through the client's
  * transport (token, deadline, retries); HTTP error statuses come back as openapi-fetch's
- * `{ error, response }`. Besides openapi-fetch's own `init` keys, a call may pass `timeoutMs`
- * and `maxRetries`.
+ * `{ error, response }`. Besides openapi-fetch's own `init` keys, a call may pass `timeoutMs`,
+ * `attemptTimeoutMs`, `maxRetries` and `maxResponseBytes`.
  *
  * @example
  * ```ts
@@ -105,12 +105,13 @@ export function createRawClient(baseUrl: string, transport: Transport) {
       // The caller's own fetch: theirs to handle, no token.
       if (init?.fetch !== undefined) return (inner[method] as unknown as AnyCall)(url, init);
       if (init === undefined) return call(method, url, undefined);
-      const { signal, timeoutMs, maxRetries, ...rest } = init;
-      return call(method, url, rest, {
-        signal: signal instanceof AbortSignal ? signal : undefined,
-        timeoutMs: typeof timeoutMs === 'number' ? timeoutMs : undefined,
-        maxRetries: typeof maxRetries === 'number' ? maxRetries : undefined,
-      });
+      const { signal, timeoutMs, attemptTimeoutMs, maxRetries, maxResponseBytes, ...rest } = init;
+      return call(
+        method,
+        url,
+        rest,
+        checkCallOptions({ signal, timeoutMs, attemptTimeoutMs, maxRetries, maxResponseBytes }),
+      );
     };
     (raw as unknown as Record<Method, unknown>)[method] = wrapped;
   }

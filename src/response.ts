@@ -1,6 +1,7 @@
 /**
  * Answers read within their attempt: the transport reads each body before the attempt ends, so
- * the attempt's deadline and the retry policy cover the body as well as the headers.
+ * the attempt's deadline and the retry policy cover the body as well as the headers, and never
+ * more than `maxResponseBytes` of it (counted after decompression).
  */
 
 /** Statuses whose answers have no body (`new Response` refuses one). */
@@ -24,7 +25,7 @@ export class BufferedResponse extends Response {
   readonly #url: string;
   readonly #headers: Headers;
 
-  constructor(bytes: ArrayBuffer, source: Response) {
+  constructor(bytes: ArrayBuffer, source: ResponseHead) {
     super(null, { status: source.status, statusText: source.statusText });
     this.#bytes = new Uint8Array(bytes);
     this.#url = source.url;
@@ -77,18 +78,96 @@ Object.defineProperty(BufferedResponse.prototype, 'body', {
 });
 
 /**
- * Reads the answer's body within the attempt, so its deadline and retries cover it too. Answers
- * that have no body are returned as they are.
+ * What a {@link BufferedResponse} keeps of the answer it was read from (a `Response` fits).
  *
  * @example
  * ```ts
- * const response = await readWithinAttempt(await fetch(url, init), init.method);
+ * const head: ResponseHead = { status: 200, statusText: 'OK', headers: new Headers(), url };
  * ```
  */
-export async function readWithinAttempt(response: Response, method: string): Promise<Response> {
+export type ResponseHead = Pick<Response, 'status' | 'statusText' | 'headers' | 'url'>;
+
+/**
+ * The body went past `maxResponseBytes`; the reading stopped there and the body was cancelled.
+ * Internal: the transport turns it into an `InvalidResponseError` (`RESPONSE_TOO_LARGE`).
+ *
+ * @example
+ * ```ts
+ * throw new BodyTooLargeError(4 * 1024 * 1024);
+ * ```
+ */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`the body is larger than ${limit} bytes`);
+  }
+}
+
+/**
+ * Reads the answer's body within the attempt, so its deadline and retries cover it too, and
+ * stops at `maxBytes` (after decompression, whatever `Content-Length` says): the body is then
+ * cancelled, not drained, and {@link BodyTooLargeError} is thrown. Answers that have no body are
+ * returned as they are.
+ *
+ * @example
+ * ```ts
+ * const response = await readWithinAttempt(await fetch(url, init), init.method, 4 * 1024 * 1024);
+ * ```
+ */
+export async function readWithinAttempt(
+  response: Response,
+  method: string,
+  maxBytes: number,
+): Promise<Response> {
+  const { body } = response;
   if (NULL_BODY_STATUSES.has(response.status) || method === 'HEAD') {
-    await response.body?.cancel();
+    body?.cancel().catch(() => {});
     return response;
   }
-  return new BufferedResponse(await response.arrayBuffer(), response);
+  if (body === null) return new BufferedResponse(new ArrayBuffer(0), response);
+  const length = response.headers.get('content-length');
+  if (length !== null && !response.headers.has('content-encoding')) {
+    // Not compressed: the length frames the body, so it can be refused, or read in one go.
+    const declared = Number(length);
+    if (declared > maxBytes) {
+      body.cancel().catch(() => {});
+      throw new BodyTooLargeError(maxBytes);
+    }
+    if (Number.isSafeInteger(declared)) {
+      return new BufferedResponse(await response.arrayBuffer(), response);
+    }
+  }
+  return new BufferedResponse(await readCapped(body, maxBytes), response);
+}
+
+/** Reads a stream chunk by chunk, giving up (and cancelling it) past `maxBytes`. */
+async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<ArrayBuffer> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      reader.cancel().catch(() => {});
+      throw new BodyTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1 && chunks[0]) {
+    const only = chunks[0];
+    return only.byteOffset === 0 && only.byteLength === only.buffer.byteLength
+      ? (only.buffer as ArrayBuffer)
+      : (only.slice().buffer as ArrayBuffer);
+  }
+  const joined = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined.buffer;
 }

@@ -1,23 +1,31 @@
 /**
  * The retry policy, in one place. README "Retries and idempotency" repeats these words.
  *
- * A call is attempted at most 1 + `maxRetries` times (`maxRetries` is 2 unless set). An attempt
- * is retried after a connection error, after its deadline passed (`timeoutMs`, 30 s unless set),
- * or after an answer 408, 429 or 5xx; never after another status, a body that is not valid, or
- * a bad argument. Every operation but `issuePass` may safely be repeated and follows that rule.
- * `issuePass` (`passes.issue`) is not idempotent: a repeat could act twice, so it is retried only
- * where the server cannot have acted on it: an answer 429, or a connection that was refused.
- * (A request to a path the spec does not describe, through `raw`, is treated like `issuePass`
- * when its method is POST or PATCH.) When no token could be obtained because the token
- * endpoint was unreachable, too slow, or answered 408, 429 or 5xx, the request was never sent,
- * so that attempt is retried for every operation.
+ * A call is attempted at most 1 + `maxRetries` times (`maxRetries` is 2 unless set), all within
+ * one deadline, `timeoutMs` (60 s unless set), which bounds the whole call: the token request,
+ * every attempt, and every wait between attempts. Each attempt has its own deadline,
+ * `attemptTimeoutMs` (20 s unless set, never beyond what is left of the call), so a stalled
+ * attempt leaves time to retry. An attempt is retried after a connection error, after its
+ * deadline passed, or after an answer 408, 429 or 5xx; never after another status, a redirect,
+ * a body that is not valid or too large, or a bad argument. Every operation but `issuePass` may
+ * safely be repeated and follows that rule. `issuePass` (`passes.issue`) is not idempotent: a
+ * repeat could act twice, so it is retried only where the server cannot have acted on it: an
+ * answer 429, or a connection that was refused. (A request to a path the spec does not
+ * describe, through `raw`, is treated like `issuePass` when its method is POST or PATCH.) The
+ * token request follows the rule of an idempotent operation, once for all the calls waiting on
+ * it; when it still fails, every call waiting on it fails with that error, and so does every
+ * call made within the next second, without a new token request.
  * The wait before retry n (1, 2, ...) is a random time between 0 and min(8 s, 0.5 s × 2^(n−1))
  * ("full jitter"). When the answer carries `Retry-After` (seconds or an HTTP date), the wait is
- * exactly that, without jitter, capped at 60 s. The caller's `AbortSignal` ends the wait at once.
+ * exactly that, without jitter, capped at 60 s. A wait that would end after the call's deadline
+ * is not started: the call ends at once with the last answer or error (a 429 whose `Retry-After`
+ * is longer than what is left becomes a `RateLimitError` carrying `retryAfterMs`). The caller's
+ * `AbortSignal` ends the wait at once.
  * A 401 answer is not a retry: the client renews its token once and re-sends the same request,
  * body included; a second 401 is an `AuthenticationError`.
  */
 import type { OperationId } from '../generated/api.js';
+import { onAbort } from './deadline.js';
 
 /**
  * The policy's numbers, conservative on purpose.
@@ -83,9 +91,7 @@ export type AttemptOutcome =
   /** No answer: `refused` when the connection was refused (the server never saw the request). */
   | { kind: 'connection'; refused: boolean }
   /** The attempt's deadline passed. */
-  | { kind: 'timeout' }
-  /** The token could not be obtained, so the request was not sent. */
-  | { kind: 'token-unavailable' };
+  | { kind: 'timeout' };
 
 /**
  * The policy: may this outcome be retried for this operation? (The attempt budget is checked apart.)
@@ -97,8 +103,6 @@ export type AttemptOutcome =
  */
 export function shouldRetry(idempotent: boolean, outcome: AttemptOutcome): boolean {
   switch (outcome.kind) {
-    case 'token-unavailable':
-      return true;
     case 'connection':
       return idempotent || outcome.refused;
     case 'timeout':
@@ -159,14 +163,16 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason);
       return;
     }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop?.();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // One listener per signal however many calls wait on it (see deadline.ts).
+    const stop = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : undefined;
   });
 }

@@ -1,13 +1,20 @@
 /**
  * The transport: the `fetch` openapi-fetch hands its requests to. It adds the bearer token (only
- * for the API's origin), gives each attempt a deadline, honours the caller's `AbortSignal`,
- * renews the token once on a 401, and retries as `retry.ts` says. The body of a request is held
- * in memory once (`request.ts`), so a re-send never re-reads or clones it, and each answer's body
- * is read within its attempt (`response.ts`).
+ * for the API's origin) and the default headers, gives the call one deadline (`timeoutMs`: token,
+ * attempts, waits) and each attempt its own (`attemptTimeoutMs`), honours the caller's
+ * `AbortSignal`, renews the token once on a 401, and retries as `retry.ts` says. Each attempt is
+ * `attempt.ts`: no redirect followed, the body read within the attempt and capped. The body of a
+ * request is held in memory once (`request.ts`), so a re-send never re-reads or clones it.
  */
+import {
+  type AttemptResult,
+  redirectError,
+  runAttempt,
+  type Sender,
+  tooLargeError,
+} from './attempt.js';
 import type { TokenProvider } from './auth.js';
-import { isTransientTokenFailure } from './auth.js';
-import type { FetchLike } from './config.js';
+import { Deadline } from './deadline.js';
 import {
   CivicPassError,
   ConnectionError,
@@ -15,9 +22,9 @@ import {
   isConnectionRefused,
   TimeoutError,
 } from './errors.js';
+import type { Log } from './log.js';
 import { matchOperation, type OperationInfo } from './operations.js';
 import { type PlainRequest, toSendable } from './request.js';
-import { readWithinAttempt } from './response.js';
 import {
   type AttemptOutcome,
   isIdempotent,
@@ -54,7 +61,9 @@ export interface Runtime {
 export interface TransportCallOptions {
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
+  attemptTimeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  maxResponseBytes?: number | undefined;
 }
 
 /**
@@ -62,18 +71,27 @@ export interface TransportCallOptions {
  *
  * @example
  * ```ts
- * createTransport({ baseUrl, apiOrigin, fetch, tokens, maxRetries: 2, timeoutMs: 30_000, runtime });
+ * createTransport({ baseUrl, apiOrigin, send, tokens, maxRetries: 2, timeoutMs: 60_000, ... });
  * ```
  */
 export interface TransportConfig {
   baseUrl: string;
   apiOrigin: string;
-  fetch: FetchLike;
+  send: Sender;
   tokens: TokenProvider;
   maxRetries: number;
   timeoutMs: number;
+  attemptTimeoutMs: number;
+  maxResponseBytes: number;
+  /** The cap for evidence files (`getPiiEvidence`), larger than for JSON answers. */
+  maxEvidenceBytes: number;
+  /** Headers every request carries unless the call sets them (User-Agent, the `headers` option). */
+  defaultHeaders: readonly (readonly [string, string])[];
+  log: Log;
   runtime: Runtime;
 }
+
+type Target = { operationId: string | undefined; method: string; path: string };
 
 /**
  * Creates the transport of one client.
@@ -85,8 +103,7 @@ export interface TransportConfig {
  * ```
  */
 export function createTransport(config: TransportConfig) {
-  const { apiOrigin, tokens, runtime } = config;
-  const fetchFn = config.fetch;
+  const { apiOrigin, tokens, runtime, log, defaultHeaders } = config;
   const basePath = config.baseUrl.slice(apiOrigin.length);
 
   /** True when `url` is on the API's origin: the origin itself followed by `/`. */
@@ -107,9 +124,10 @@ export function createTransport(config: TransportConfig) {
   }
 
   /**
-   * Sends one request under the retry policy. Rejects with the caller's abort reason, a
-   * `TimeoutError`, a `ConnectionError`, a `TokenError` or a `CivicPassError`; every HTTP answer,
-   * including errors, resolves (openapi-fetch and the resources turn them into data or errors).
+   * Sends one request under the call's deadline and the retry policy. Rejects with the caller's
+   * abort reason, a `TimeoutError`, a `ConnectionError`, a `TokenError` or a `CivicPassError`;
+   * every HTTP answer, including errors, resolves (openapi-fetch and the resources turn them
+   * into data or errors).
    */
   async function send(
     request: Request | PlainRequest,
@@ -125,124 +143,151 @@ export function createTransport(config: TransportConfig) {
     }
     const method = request.method;
     const operation = identify(method, url);
-    const target = {
+    const target: Target = {
       operationId: operation?.operationId,
       method,
       path: operation?.path ?? pathOf(url),
     };
     const idempotent = isIdempotent(operation?.operationId, method);
     const maxRetries = options.maxRetries ?? config.maxRetries;
-    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    const deadline = new Deadline(options.timeoutMs ?? config.timeoutMs, runtime.now);
+    const attemptTimeoutMs = options.attemptTimeoutMs ?? config.attemptTimeoutMs;
+    const maxResponseBytes =
+      options.maxResponseBytes ??
+      (operation?.operationId === 'getPiiEvidence'
+        ? config.maxEvidenceBytes
+        : config.maxResponseBytes);
     // The caller's signal comes in `options`: reading `request.signal` would make Node build one.
     const signal = options.signal;
 
     // The body is in memory from here on (never a stream), so no `duplex` is needed and every
     // attempt sends the same bytes.
-    const { headers, body, redirect } = await toSendable(request);
-    const init: RequestInit = { method, headers, body, redirect };
+    const { headers, body } = await toSendable(request);
+    for (const [name, value] of defaultHeaders) if (!headers.has(name)) headers.set(name, value);
+    const init: RequestInit = { method, headers, body };
 
     let retries = 0;
     let renewedAfter401 = false;
     for (;;) {
       if (signal?.aborted) throw signal.reason;
+      const token = await tokens.getToken(signal, deadline);
+      headers.set('authorization', `Bearer ${token}`);
+      const timeoutMs = deadline.attemptMs(attemptTimeoutMs);
+      if (timeoutMs <= 0) throw callTimeout(target, deadline);
+      if (log.debugEnabled) {
+        log.debug(`attempt ${retries + 1} of ${maxRetries + 1}: ${describe(target)}`, {
+          attempt: retries + 1,
+          timeoutMs,
+        });
+      }
+      const result = await runAttempt(config.send, url, init, {
+        timeoutMs,
+        maxResponseBytes,
+        signal,
+      });
       let outcome: AttemptOutcome;
       let failure: unknown;
       let retryAfterMs: number | undefined;
-
-      let token: string | undefined;
-      try {
-        token = await tokens.getToken(signal);
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (!isTransientTokenFailure(error)) throw error;
-        failure = error;
-        outcome = { kind: 'token-unavailable' };
-      }
-
-      if (token !== undefined) {
-        headers.set('authorization', `Bearer ${token}`);
-        const attempt = await attemptOnce(url, init, signal, timeoutMs, method, target);
-        if (attempt.response) {
-          const response = attempt.response;
-          if (response.status === 401 && !renewedAfter401) {
-            // The API refused this token: forget it, get a new one, send the same request again.
-            renewedAfter401 = true;
-            tokens.invalidate(token);
-            continue;
-          }
-          outcome = { kind: 'status', status: response.status };
-          if (retries >= maxRetries || !shouldRetry(idempotent, outcome)) return response;
-          retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), runtime.now());
-          failure = response;
-        } else {
-          failure = attempt.error;
-          outcome =
-            attempt.error instanceof TimeoutError
-              ? { kind: 'timeout' }
-              : { kind: 'connection', refused: (attempt.error as ConnectionError).refused };
+      let reason: string;
+      if (result.kind === 'response') {
+        const response = result.response;
+        if (response.status === 401 && !renewedAfter401) {
+          // The API refused this token: forget it, get a new one, send the same request again.
+          renewedAfter401 = true;
+          tokens.invalidate(token);
+          log.debug(`401 from ${describe(target)}: renewing the token and sending again`);
+          continue;
         }
+        outcome = { kind: 'status', status: response.status };
+        if (retries >= maxRetries || !shouldRetry(idempotent, outcome)) return response;
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), runtime.now());
+        if (retryAfterMs !== undefined && retryAfterMs > deadline.remaining()) {
+          // Waiting would outlive the call: end it now (a 429 becomes a RateLimitError
+          // carrying retryAfterMs) rather than sleep past the caller's deadline.
+          log.debug(
+            `not waiting ${retryAfterMs} ms (${response.status} Retry-After): only ${deadline.remaining()} ms left of timeoutMs`,
+          );
+          return response;
+        }
+        failure = response;
+        reason = `${response.status}${retryAfterMs === undefined ? '' : ' Retry-After'}`;
       } else {
-        outcome = { kind: 'token-unavailable' };
+        failure = attemptError(result, target, url, timeoutMs, attemptTimeoutMs, deadline);
+        if (result.kind === 'timeout') outcome = { kind: 'timeout' };
+        else if (result.kind === 'connection') {
+          outcome = { kind: 'connection', refused: isConnectionRefused(result.error) };
+        } else throw failure;
+        reason = result.kind === 'timeout' ? 'attempt timed out' : 'connection failed';
       }
 
-      if (retries >= maxRetries || !shouldRetry(idempotent, outcome)) {
+      if (retries >= maxRetries || !shouldRetry(idempotent, outcome)) throw failure;
+      const delay = retryDelayMs(retries + 1, retryAfterMs, runtime.random);
+      if (delay >= deadline.remaining()) {
+        if (failure instanceof Response) return failure;
         throw failure;
       }
       retries += 1;
-      await runtime.sleep(retryDelayMs(retries, retryAfterMs, runtime.random), signal);
+      if (log.debugEnabled) {
+        log.debug(`waiting ${delay} ms (${reason}) before retry ${retries} of ${maxRetries}`, {
+          waitMs: delay,
+          retry: retries,
+        });
+      }
+      await runtime.sleep(delay, signal);
     }
   }
 
-  /** One attempt under its own deadline; the caller's abort rejects with the caller's reason. */
-  async function attemptOnce(
+  /** The error of an attempt that got no usable answer. */
+  function attemptError(
+    result: Exclude<AttemptResult, { kind: 'response' }>,
+    target: Target,
     url: string,
-    init: RequestInit,
-    signal: AbortSignal | undefined,
     timeoutMs: number,
-    method: string,
-    target: { operationId: string | undefined; method: string; path: string },
-  ): Promise<
-    { response: Response; error?: undefined } | { response?: undefined; error: CivicPassError }
-  > {
-    const controller = new AbortController();
-    let timedOut = false;
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    try {
-      init.signal = controller.signal;
-      const response = await fetchFn(url, init);
-      return { response: await readWithinAttempt(response, method) };
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      const what = describeOperation(target.operationId, target.method, target.path);
-      if (timedOut) {
-        return {
-          error: new TimeoutError(
-            `${what} got no answer within ${timeoutMs} ms`,
-            target,
-            timeoutMs,
-          ),
-        };
+    attemptTimeoutMs: number,
+    deadline: Deadline,
+  ): CivicPassError {
+    const what = describe(target);
+    switch (result.kind) {
+      case 'timeout':
+        // An attempt cut short by what was left of the call is the call's timeout.
+        return deadline.remaining() <= 0 || timeoutMs < attemptTimeoutMs
+          ? callTimeout(target, deadline)
+          : new TimeoutError(
+              `${what} got no answer within ${timeoutMs} ms (attemptTimeoutMs)`,
+              target,
+              timeoutMs,
+            );
+      case 'redirect':
+        return redirectError(what, result.response, url, 'baseUrl');
+      case 'too-large':
+        return tooLargeError(target, result.limit, 'it was not read further');
+      case 'connection': {
+        const error = result.error;
+        const reason =
+          error instanceof Error ? `${error.message}${causeMessage(error)}` : String(error);
+        return new ConnectionError(
+          `${what} could not reach ${apiOrigin} (baseUrl): ${reason}`,
+          target,
+          { cause: error },
+        );
       }
-      if (error instanceof CivicPassError) throw error;
-      const reason =
-        error instanceof Error ? `${error.message}${causeMessage(error)}` : String(error);
-      return {
-        error: new ConnectionError(`${what} could not reach ${apiOrigin}: ${reason}`, target, {
-          cause: error,
-        }),
-      };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
     }
   }
 
   return { send };
+}
+
+/** The call's whole deadline passed. */
+function callTimeout(target: Target, deadline: Deadline): TimeoutError {
+  return new TimeoutError(
+    `${describe(target)} did not complete within ${deadline.timeoutMs} ms (timeoutMs, the whole call)`,
+    target,
+    deadline.timeoutMs,
+  );
+}
+
+function describe(target: Target): string {
+  return describeOperation(target.operationId, target.method, target.path);
 }
 
 /**

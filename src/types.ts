@@ -1,11 +1,62 @@
 /**
  * The public types: aliases of the generated schema types, so that they follow the spec, plus
- * the argument shapes of the client's methods.
+ * the argument shapes of the client's methods, taken from the generated request bodies so that
+ * a field the spec adds reaches the methods on regeneration, with no hand edit.
+ *
+ * Direction matters. What the client sends stays exact: a value the spec does not list does not
+ * compile. What it receives is {@link Open}: enums widened by `(string & {})`, because a newer
+ * API may send a value this spec does not know yet (a new network, a new state), and a read must
+ * not fail on it.
+ *
+ * Object schemas are interfaces that extend the schema rather than aliases of it, so signatures
+ * and the API reference show `Pass` instead of spelling its whole shape out.
  */
 import type { CHAINS } from '../generated/api.js';
-import type { components } from '../generated/openapi.js';
+import type { components, operations } from '../generated/openapi.js';
 
 type Schemas = components['schemas'];
+/** A schema by name, for `interface X extends Schema<'X'>` (an `extends` takes no indexed type). */
+type Schema<Name extends keyof Schemas> = Schemas[Name];
+/** A schema as answers carry it ({@link Open}), for `interface X extends OpenSchema<'X'>`. */
+type OpenSchema<Name extends keyof Schemas> = Open<Schemas[Name]>;
+
+/**
+ * The JSON body an operation takes, as generated from the spec.
+ *
+ * @example
+ * ```ts
+ * type Issue = RequestBody<'issuePass'>; // { walletAddress: string; ... }
+ * ```
+ */
+export type RequestBody<Op extends keyof operations> =
+  NonNullable<operations[Op]['requestBody']> extends {
+    content: { 'application/json': infer Body };
+  }
+    ? Body
+    : never;
+
+/**
+ * A type as answers carry it: every enum (a union of string literals) widened by
+ * `(string & {})`, so that a value a newer API adds still type-checks while editors keep
+ * suggesting the known ones. Compare with the known values (`PASS_STATE_VALUES`) where an
+ * exhaustive `switch` needs a `default`.
+ *
+ * @example
+ * ```ts
+ * const state: Open<'ACTIVE' | 'FROZEN'> = 'SUSPENDED'; // compiles: a newer API may send it
+ * ```
+ */
+export type Open<T> = T extends string
+  ? string extends T
+    ? T
+    : T | (string & {})
+  : T extends readonly (infer Item)[]
+    ? Open<Item>[]
+    : T extends Blob
+      ? T
+      : T extends object
+        ? { [K in keyof T]: Open<T[K]> }
+        : T;
 
 /**
  * A chain's programming model: `solana` or `ethereum` (every EVM network is under `ethereum`).
@@ -35,7 +86,7 @@ export type ChainNetwork = Schemas['ChainNetwork'];
  */
 export type NetworkOf<C extends Chain> = (typeof CHAINS)[C]['networks'][number];
 /**
- * A pass state as set or filtered on (`ACTIVE`, `FROZEN`, `REVOKED`, `REQUESTED`, `REJECTED`).
+ * A pass state to filter lists by (`ACTIVE`, `FROZEN`, `REVOKED`, `REQUESTED`, `REJECTED`).
  *
  * @example
  * ```ts
@@ -44,41 +95,50 @@ export type NetworkOf<C extends Chain> = (typeof CHAINS)[C]['networks'][number];
  */
 export type State = Schemas['State'];
 /**
- * The state Civic records for a pass.
+ * A state `passes.update` can set: `FROZEN` (freeze) or `ACTIVE` (unfreeze).
+ *
+ * @example
+ * ```ts
+ * const target: TargetState = fraud ? 'FROZEN' : 'ACTIVE';
+ * ```
+ */
+export type TargetState = Schemas['TargetState'];
+/**
+ * The state Civic records for a pass: the known states, open to ones a newer API adds.
  *
  * @example
  * ```ts
  * if (pass.state === 'REQUESTED') console.log('not on chain yet');
  * ```
  */
-export type PassState = Schemas['PassState'];
+export type PassState = Open<Schemas['PassState']>;
 /**
- * The state a pass has on chain.
+ * The state a pass has on chain (open to values a newer API adds).
  *
  * @example
  * ```ts
  * if (pass.onChainState !== pass.state) console.log('change pending on chain');
  * ```
  */
-export type OnChainState = Schemas['OnChainState'];
+export type OnChainState = Open<Schemas['OnChainState']>;
 /**
- * What happened to a pass (`TOKEN_ISSUED`, `TOKEN_FROZEN_INITIATED`, ...).
+ * What happened to a pass (`TOKEN_ISSUED`, `TOKEN_FROZEN_INITIATED`, ...; open to new events).
  *
  * @example
  * ```ts
  * const issued = pass.events.some((e) => e.eventType === 'TOKEN_ISSUED');
  * ```
  */
-export type PassEventType = Schemas['PassEventType'];
+export type PassEventType = Open<Schemas['PassEventType']>;
 /**
- * How far an event's chain transaction got.
+ * How far an event's chain transaction got (open to values a newer API adds).
  *
  * @example
  * ```ts
  * const failed = pass.events.filter((e) => e.transaction?.status === 'failed');
  * ```
  */
-export type TransactionStatus = Schemas['TransactionStatus'];
+export type TransactionStatus = Open<Schemas['TransactionStatus']>;
 /**
  * The chain transaction behind an event.
  *
@@ -87,7 +147,7 @@ export type TransactionStatus = Schemas['TransactionStatus'];
  * const hashes = pass.events.flatMap((e) => (e.transaction ? [e.transaction.identifier] : []));
  * ```
  */
-export type PassTransaction = Schemas['PassTransaction'];
+export interface PassTransaction extends OpenSchema<'PassTransaction'> {}
 /**
  * One entry of a pass's history.
  *
@@ -96,16 +156,17 @@ export type PassTransaction = Schemas['PassTransaction'];
  * const last: PassEvent | undefined = pass.events.at(-1);
  * ```
  */
-export type PassEvent = Schemas['PassEvent'];
+export interface PassEvent extends OpenSchema<'PassEvent'> {}
 /**
- * A Civic Pass held by one wallet on one chain and network.
+ * A Civic Pass held by one wallet on one chain and network, as answers carry it: its enums
+ * (chain, network, states, events) are {@link Open}.
  *
  * @example
  * ```ts
  * const pass: Pass = await civic.passes.get(ref);
  * ```
  */
-export type Pass = Schemas['Pass'];
+export interface Pass extends OpenSchema<'Pass'> {}
 /**
  * Narrows a list of passes: by state and/or by wallet.
  *
@@ -114,7 +175,7 @@ export type Pass = Schemas['Pass'];
  * const filter: ListPassFilter = { state: 'ACTIVE', walletAddress: wallet };
  * ```
  */
-export type ListPassFilter = Schemas['ListPassFilter'];
+export interface ListPassFilter extends Schema<'ListPassFilter'> {}
 /**
  * One page of passes.
  *
@@ -123,16 +184,16 @@ export type ListPassFilter = Schemas['ListPassFilter'];
  * const page: PassPage = await civic.passes.list({ limit: 50 });
  * ```
  */
-export type PassPage = Schemas['ListPassResponse'];
+export interface PassPage extends OpenSchema<'ListPassResponse'> {}
 /**
- * Where a PII request stands.
+ * Where a PII request stands (open to statuses a newer API adds).
  *
  * @example
  * ```ts
  * if (request.status === 'verification-success') await civic.pii.approve(id);
  * ```
  */
-export type PiiStatus = Schemas['PiiStatus'];
+export type PiiStatus = Open<Schemas['PiiStatus']>;
 /**
  * Your decision on a PII request.
  *
@@ -150,7 +211,7 @@ export type PiiDecision = Schemas['PiiDecision'];
  * const rels = (request.links ?? []).map((link: PiiLink) => link.rel);
  * ```
  */
-export type PiiLink = Schemas['PiiLink'];
+export interface PiiLink extends OpenSchema<'PiiLink'> {}
 /**
  * A user's submission of personal data, as far as Civic has verified it.
  *
@@ -159,7 +220,7 @@ export type PiiLink = Schemas['PiiLink'];
  * const request: PiiRequest = await civic.pii.get(scopeRequestId);
  * ```
  */
-export type PiiRequest = Schemas['PiiRequest'];
+export interface PiiRequest extends OpenSchema<'PiiRequest'> {}
 
 /**
  * Which pass: a wallet on one chain and one network of that chain. The network is checked
@@ -186,23 +247,51 @@ export type PassRef = {
 export interface CallOptions {
   /** Cancels the call, including any wait between retries; the call rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Deadline of each attempt in milliseconds (the client's `timeoutMs` unless set). */
+  /** Deadline of the whole call in milliseconds: token, attempts, waits (the client's `timeoutMs` unless set). */
   timeoutMs?: number;
+  /** Deadline of each attempt in milliseconds, never beyond what is left (the client's `attemptTimeoutMs` unless set). */
+  attemptTimeoutMs?: number;
   /** How many times a failed attempt may be retried (the client's `maxRetries` unless set). */
   maxRetries?: number;
+  /** The most bytes the answer's body may have, after decompression (the client's `maxResponseBytes` unless set). */
+  maxResponseBytes?: number;
   /** Extra headers for this call. `Authorization` is always the client's own. */
   headers?: Record<string, string>;
 }
 
 /**
- * The changes `passes.update` makes: a new state, a new expiry (seconds since the epoch), or both.
+ * The changes `passes.update` makes: the spec's `patchPass` body (a new state, `FROZEN` or
+ * `ACTIVE`; a new expiry in whole seconds since the epoch; whatever else the spec adds) beside
+ * the pass it applies to.
  *
  * @example
  * ```ts
  * await civic.passes.update({ ...ref, state: 'FROZEN' });
  * ```
  */
-export type UpdatePassInput = PassRef & { state?: State; expiryTimestamp?: number };
+export type UpdatePassInput = PassRef & RequestBody<'patchPass'>;
+
+/**
+ * The optional fields of the spec's `issuePass` body (everything but `walletAddress`, which
+ * comes from the {@link PassRef}); empty while the spec has none.
+ *
+ * @example
+ * ```ts
+ * const fields: IssuePassFields = {}; // e.g. { referenceId } once the spec adds it
+ * ```
+ */
+export type IssuePassFields = Omit<RequestBody<'issuePass'>, 'walletAddress'>;
+
+/**
+ * The second argument of `passes.issue`: the call options, plus any optional field the spec's
+ * `issuePass` body has besides the wallet, sent in the body.
+ *
+ * @example
+ * ```ts
+ * await civic.passes.issue(ref, { signal: AbortSignal.timeout(10_000) });
+ * ```
+ */
+export type IssuePassOptions = CallOptions & IssuePassFields;
 
 /**
  * When `passes.expire` makes the pass expire: a `Date`, or seconds since the epoch.
@@ -218,21 +307,15 @@ export interface ExpireInput {
 }
 
 /**
- * One page of `passes.list`.
+ * One page of `passes.list`: the spec's `listPass` body (`filter`, `limit`, `skip`, and whatever
+ * else the spec adds).
  *
  * @example
  * ```ts
  * const { records } = await civic.passes.list({ filter: { state: 'ACTIVE' }, limit: 50, skip: 100 });
  * ```
  */
-export interface ListPassesInput {
-  /** Only the passes matching every given field. */
-  filter?: ListPassFilter;
-  /** The page size, a positive integer (the API's default is 20). */
-  limit?: number;
-  /** How many matching passes to skip, a non-negative integer (default 0). */
-  skip?: number;
-}
+export type ListPassesInput = RequestBody<'listPass'>;
 
 /**
  * What `passes.listAll` walks through.
@@ -245,6 +328,10 @@ export interface ListPassesInput {
 export interface ListAllInput {
   /** Only the passes matching every given field. */
   filter?: ListPassFilter;
-  /** How many passes to ask for per page, a positive integer (default 20). */
+  /** How many passes to ask for per page, an integer from 1 to 100 (default 20). */
   pageSize?: number;
+  /** Stop after this many pages (a positive integer); default: no limit. */
+  maxPages?: number;
+  /** Stop after this many passes (a positive integer); default: no limit. */
+  maxItems?: number;
 }

@@ -7,11 +7,13 @@ import {
   AuthenticationError,
   BadRequestError,
   CivicPassError,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   InputError,
   InternalServerError,
   InvalidResponseError,
+  isRouteNotFound,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -47,6 +49,8 @@ export const EXIT = {
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** The stable code `--json` prints, as client errors carry theirs. */
+  readonly code = 'USAGE';
   /** What to do about it, when there is more to say than the message. */
   readonly hint: string | undefined;
 
@@ -66,27 +70,54 @@ export class UsageError extends Error {
  */
 export class Declined extends Error {
   override readonly name = 'Declined';
+  /** The stable code `--json` prints. */
+  readonly code = 'DECLINED';
 }
 
 const CREDENTIALS_HINT =
   'set CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET in the environment or in a file named with --env-file';
 
-/** What to do about an error, in a few words; `undefined` when the message says it all. */
+const BASE_URL_SETTING = '--base-url / CIVIC_API_BASE_URL';
+const TOKEN_URL_SETTING = '--token-url / CIVIC_TOKEN_URL';
+
+/** True for a failure of the token request (its `path` is the token URL itself), not of the API. */
+function isTokenRequest(error: ConnectionError | TimeoutError): boolean {
+  return error.operationId === undefined && /^https?:\/\//.test(error.path ?? '');
+}
+
+/**
+ * What to do about an error, in a few words, naming the setting actually at fault (base URL,
+ * token URL or credentials); `undefined` when the message says it all.
+ */
 function hintFor(error: unknown): string | undefined {
   if (error instanceof UsageError) return error.hint;
   if (error instanceof InputError) return 'fix that argument and run again';
   if (error instanceof TokenError) {
-    return error.status === undefined || error.status >= 500
-      ? 'the token endpoint failed: retry later, or check --token-url / CIVIC_TOKEN_URL'
-      : `the token endpoint refused the credentials: check CIVIC_CLIENT_ID, CIVIC_CLIENT_SECRET and --token-url`;
+    if (
+      error.status === 404 ||
+      error.status === 405 ||
+      /not an OAuth token answer/.test(error.message)
+    ) {
+      return `that is not a token endpoint: check ${TOKEN_URL_SETTING}`;
+    }
+    if (error.status === undefined || error.status >= 500 || error.status === 429) {
+      return `the token endpoint failed: retry later, or check ${TOKEN_URL_SETTING}`;
+    }
+    if (error.error === 'access_denied') {
+      return 'the token endpoint refused this client for this API: check the credentials are for it';
+    }
+    return 'the token endpoint refused the credentials: check CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET';
   }
   if (error instanceof AuthenticationError) {
-    return 'the API refused the token: check that the credentials are for this API (--base-url)';
+    return `the API refused the token: check that the credentials are for this API (${BASE_URL_SETTING}, ${TOKEN_URL_SETTING})`;
   }
   if (error instanceof PermissionDeniedError) {
     return 'your client lacks the permission (scope) for this operation: ask Civic to grant it';
   }
   if (error instanceof NotFoundError) {
+    if (isRouteNotFound(error)) {
+      return `the server has no such route, so the base URL is wrong: check ${BASE_URL_SETTING} (Civic's is https://api.civic.com/partner)`;
+    }
     return error.operationId === 'getPii' || error.operationId === 'getPiiEvidence'
       ? 'check the scope request id (and the evidence name)'
       : 'check the chain, network and wallet; a pass just issued can take a minute to appear';
@@ -103,16 +134,35 @@ function hintFor(error: unknown): string | undefined {
   }
   if (error instanceof ApiError) return 'see the status and body above';
   if (error instanceof ConnectionError) {
-    return 'cannot reach the server: check the network and --base-url / CIVIC_API_BASE_URL';
+    return isTokenRequest(error)
+      ? `cannot reach the token endpoint: check the network and ${TOKEN_URL_SETTING}`
+      : `cannot reach the API: check the network and ${BASE_URL_SETTING}`;
   }
-  if (error instanceof TimeoutError) return 'no answer in time: run again, or raise --timeout-ms';
+  if (error instanceof TimeoutError) {
+    return isTokenRequest(error)
+      ? `the token endpoint did not answer in time: run again, or check ${TOKEN_URL_SETTING}`
+      : 'no answer in time: run again, or raise --timeout-ms';
+  }
   if (error instanceof InvalidResponseError) {
     return 'the server answered in a way the API does not describe: report it to its operator';
   }
   if (error instanceof CivicPassError) {
     if (error.code === 'MISSING_CREDENTIALS') return CREDENTIALS_HINT;
+    if (error.code === 'REDIRECT') {
+      return /check tokenUrl/.test(error.message)
+        ? `the token endpoint redirects: give its final address in ${TOKEN_URL_SETTING}`
+        : `the server redirects: give the API's final address in ${BASE_URL_SETTING}`;
+    }
+    if (error.code === 'NO_PROGRESS') {
+      return 'the server ignores skip: report it to its operator; --max bounds a listing';
+    }
+    if (error instanceof ConfigurationError) {
+      if (error.option === 'baseUrl') return `check ${BASE_URL_SETTING}`;
+      if (error.option === 'tokenUrl') return `check ${TOKEN_URL_SETTING}`;
+      return `check the ${error.option} setting`;
+    }
     if (error.code === 'CONFIGURATION') {
-      return 'check --base-url, --token-url (or CIVIC_API_BASE_URL, CIVIC_TOKEN_URL)';
+      return `check ${BASE_URL_SETTING}, ${TOKEN_URL_SETTING}`;
     }
   }
   return undefined;
@@ -162,8 +212,8 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * The same, as one JSON line for `--json`: `{"error":{"name","code","message","hint",…}}`, with
- * the public fields of a client error (status, operationId, requestId, …), never a `cause`.
+ * The same, as one JSON line for `--json`: `{"error":{"name","code","message","hint",…}}` (`code`
+ * always: `USAGE`, `DECLINED`, or the client error's own), with the public fields of a client error (status, operationId, requestId, …), never a `cause`.
  *
  * @example
  * ```ts
@@ -175,7 +225,12 @@ export function describeErrorJson(error: unknown): string {
     error instanceof CivicPassError
       ? error.toJSON()
       : { name: error instanceof Error ? error.name : 'Error', message: String(error) };
-  if (error instanceof Error && !(error instanceof CivicPassError)) base.message = error.message;
+  if (error instanceof Error && !(error instanceof CivicPassError)) {
+    base.message = error.message;
+    // Scripts switch on `code`: every error line has one, usage errors and surprises included.
+    const code = (error as { code?: unknown }).code;
+    base.code = typeof code === 'string' ? code : 'UNEXPECTED';
+  }
   const hint = hintFor(error);
   return JSON.stringify({
     error: { ...base, ...(hint && { hint }), exitCode: exitCodeFor(error) },

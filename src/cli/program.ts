@@ -10,9 +10,11 @@ import { registerMock } from './commands/mock.js';
 import { registerNetworks } from './commands/networks.js';
 import { registerPasses } from './commands/passes.js';
 import { registerPii } from './commands/pii.js';
+import { registerSandbox } from './commands/sandbox.js';
 import type { CliContext } from './context.js';
 import { describeError, describeErrorJson, EXIT, exitCodeFor, UsageError } from './errors.js';
 import { positiveInteger } from './session.js';
+import { loadEnv } from './settings.js';
 
 /** The package's version, from its own package.json (the same from src/ and from dist/). */
 function packageVersion(): string {
@@ -77,6 +79,7 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
       'deadline of each request attempt (default 30000)',
       positiveInteger,
     )
+    .option('--verbose', "log the client's work on stderr: each attempt, retry and wait")
     .addHelpText('after', EXAMPLES)
     .addHelpText('afterAll', HELP_FOOTER)
     .showSuggestionAfterError(true)
@@ -87,10 +90,16 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
       // Commander's own messages are replaced by one line of ours, printed by runCli.
       outputError: () => {},
     });
-  registerPasses(program, context);
+  // A named env file that cannot be read is bad usage whatever the command (a typo in a path
+  // must not leave a command running on other credentials), so it is read before any action.
+  program.hook('preAction', async (_program, action) => {
+    await loadEnv(context.env, action.optsWithGlobals<{ envFile?: string }>().envFile);
+  });
+  registerPasses(program, context, setExitCode);
   registerPii(program, context);
   registerNetworks(program, context);
   registerMock(program, context);
+  registerSandbox(program, context);
   registerConformance(program, context, setExitCode);
   return program;
 }

@@ -5,11 +5,14 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { CHAIN_VALUES, CHAINS } from '../../generated/api.js';
 import type { CivicPassClient } from '../client.js';
+import type { CivicPassClientOptions } from '../config.js';
 import type { Chain, ChainNetwork, PassRef } from '../types.js';
 import { checkPassRef } from '../validate.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './errors.js';
+import { cliLogger } from './logger.js';
 import { clientOptions, loadEnv } from './settings.js';
+import { closest } from './suggest.js';
 
 /** The options every command accepts (declared on the program). */
 export interface GlobalOptions {
@@ -18,6 +21,7 @@ export interface GlobalOptions {
   baseUrl?: string;
   tokenUrl?: string;
   timeoutMs?: number;
+  verbose?: boolean;
 }
 
 /**
@@ -55,10 +59,12 @@ export class Session {
 
   /** A client from the environment (credentials) and the flags (URLs, deadline). */
   async client(): Promise<CivicPassClient> {
-    const { baseUrl, tokenUrl, timeoutMs } = this.options;
-    return this.context.createClient(
-      clientOptions(await this.env(), { baseUrl, tokenUrl, timeoutMs }),
-    );
+    const { baseUrl, tokenUrl, timeoutMs, verbose } = this.options;
+    const options = clientOptions(await this.env(), { baseUrl, tokenUrl, timeoutMs });
+    const logger = cliLogger({ verbose: verbose === true, stderr: this.context.stderr });
+    // `logger` is the client's option for what it does (attempts, retries, waits).
+    const withLogger: CivicPassClientOptions = logger ? { ...options, logger } : options;
+    return this.context.createClient(withLogger);
   }
 
   /** Writes to stdout. */
@@ -77,8 +83,24 @@ export class Session {
   }
 }
 
+const LIST_HINT = '`civic-pass networks` lists them';
+
+/** The chain a network belongs to (each network belongs to one chain). */
+function chainOf(network: string): Chain | undefined {
+  return CHAIN_VALUES.find((c) => (CHAINS[c].networks as readonly string[]).includes(network));
+}
+
+/** "did you mean …" when a known name is close, else where to find the names. */
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined
+    ? `write <chain>/<network>, e.g. ethereum/sepolia; ${LIST_HINT}`
+    : `did you mean ${suggestion}? ${LIST_HINT}`;
+}
+
 /**
- * Reads `<chain>/<network>`, or a bare network (each network belongs to one chain).
+ * Reads `<chain>/<network>`, or a bare network (each network belongs to one chain). A name
+ * that is not known is a usage error suggesting the closest known one (`polygonamoy` → did you
+ * mean polygonAmoy?).
  *
  * @example
  * ```ts
@@ -88,25 +110,44 @@ export class Session {
  */
 export function parseTarget(text: string): { chain: Chain; chainNetwork: ChainNetwork } {
   const parts = text.split('/');
+  const allNetworks = CHAIN_VALUES.flatMap((c) => [...CHAINS[c].networks]);
   if (parts.length === 1) {
-    const chain = CHAIN_VALUES.find((c) =>
-      (CHAINS[c].networks as readonly string[]).includes(text),
-    );
+    const chain = chainOf(text);
     if (!chain) {
-      throw new UsageError(
-        `unknown network "${text}"`,
-        'write <chain>/<network>, e.g. ethereum/sepolia; `civic-pass networks` lists them',
-      );
+      const near = closest(text, allNetworks);
+      throw new UsageError(`unknown network "${text}"`, didYouMean(near));
     }
     return { chain, chainNetwork: text as ChainNetwork };
   }
-  if (parts.length !== 2 || !parts[0] || !parts[1]) {
+  const [chainText, network] = parts;
+  if (parts.length !== 2 || !chainText || !network) {
     throw new UsageError(
       `"${text}" is not <chain>/<network>`,
-      'e.g. ethereum/sepolia or solana/devnet; `civic-pass networks` lists them',
+      `e.g. ethereum/sepolia or solana/devnet; ${LIST_HINT}`,
     );
   }
-  return { chain: parts[0] as Chain, chainNetwork: parts[1] as ChainNetwork };
+  if (!(CHAIN_VALUES as readonly string[]).includes(chainText)) {
+    const near = closest(chainText, CHAIN_VALUES);
+    throw new UsageError(
+      `unknown chain "${chainText}"`,
+      didYouMean(near === undefined ? undefined : `${near}/${network}`),
+    );
+  }
+  const chain = chainText as Chain;
+  const networks = CHAINS[chain].networks as readonly string[];
+  if (!networks.includes(network)) {
+    // A network of the other chain is the likeliest slip; else the closest of this chain's.
+    const owner = chainOf(network);
+    const near = owner ?? closest(network, networks);
+    const suggestion = owner !== undefined ? `${owner}/${network}` : near && `${chain}/${near}`;
+    throw new UsageError(
+      owner === undefined
+        ? `unknown ${chain} network "${network}"`
+        : `${network} is a network of ${owner}, not of ${chain}`,
+      didYouMean(suggestion),
+    );
+  }
+  return { chain, chainNetwork: network as ChainNetwork };
 }
 
 /**
@@ -143,6 +184,22 @@ export function nonNegativeInteger(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
     throw new InvalidArgumentError('expected a non-negative integer.');
+  }
+  return n;
+}
+
+/**
+ * Parses a TCP port option (`--port 4010`): an integer from 0 (any free port) to 65535.
+ *
+ * @example
+ * ```ts
+ * new Option('--port <n>').argParser(port);
+ * ```
+ */
+export function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65_535) {
+    throw new InvalidArgumentError('expected a port number from 0 (any free port) to 65535.');
   }
   return n;
 }

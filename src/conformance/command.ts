@@ -2,9 +2,15 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CHAINS, PII_DECISION_VALUES } from '../../generated/api.js';
 import { toJUnitXml } from './junit.js';
-import { formatResult, formatSummary } from './report.js';
-import { type ConformanceOptions, type ConformanceWallet, runConformance } from './runner.js';
+import { formatResult, formatSummary, toMarkdown } from './report.js';
+import {
+  CHECK_FAMILIES,
+  type ConformanceOptions,
+  type ConformanceWallet,
+  runConformance,
+} from './runner.js';
 import { MissingValidatorError } from './schemas.js';
+import { CredentialsRefusedError, TokenEndpointError } from './token.js';
 
 /**
  * Exit codes of the conformance command: the contract CI pipelines rely on.
@@ -17,7 +23,10 @@ export const EXIT = {
   conforms: 0,
   /** At least one check failed: the server does not conform, or did not answer. */
   nonConforming: 1,
-  /** Nothing was checked: bad arguments, missing credentials, or Ajv not installed. */
+  /**
+   * Nothing was checked: bad arguments, missing credentials, credentials the token endpoint
+   * refused, a token endpoint that does not answer, or Ajv not installed.
+   */
   usage: 2,
 } as const;
 
@@ -32,27 +41,41 @@ export const CONFORMANCE_HELP = `Checks that a server answers as spec/customer_a
 usage: conformance --base-url <url> [options]
 
   --base-url <url>          the server to check, e.g. https://api.civic.com/partner (required)
-  --token-url <url>         OAuth token endpoint (default: CIVIC_TOKEN_URL, then Civic's)
+  --token-url <url>         OAuth token endpoint (default: CIVIC_TOKEN_URL; Civic's only for
+                            Civic's base URL)
   --audience <uri>          token audience (default: the spec's)
   --client-auth <method>    client_secret_post (default) or client_secret_basic
   --junit <file>            also write the results as JUnit XML to <file>
+  --report <format>         text (default) or markdown (stdout gets a Markdown report for a
+                            pull-request comment; progress goes to stderr)
   --scope-request-id <id>   a PII request to read (getPii and its evidence)
-  --allow-writes            also run the state-changing checks, on --wallet: issue a pass,
-                            read it, freeze, unfreeze, expire it, then REVOKE it.
+  --allow-writes            also run the state-changing checks: on --wallet issue a pass, read
+                            it, freeze, unfreeze, expire it, then REVOKE it; issue and revoke
+                            passes of 3 generated wallets on its chain and network (listing);
+                            send invalid and unauthenticated writes, which must be refused.
                             Revocation is irreversible: no pass can ever be issued again to
                             that chain, network and wallet. Use a throwaway wallet.
   --wallet <c>/<n>/<addr>   the wallet of those checks, e.g. ethereum/sepolia/0xAbC...
   --pii-decision <d>        with --allow-writes and --scope-request-id, record this decision
-                            (partner-pass or partner-fail) on that PII request
+                            (partner-pass or partner-fail) and check that getPii shows it
+  --only <checks>           run only these checks: families (auth) or ids (auth.no-token),
+                            comma-separated
+  --skip <checks>           leave these checks out (same forms)
+  --seed <n>                seed of the generated inputs (the report prints the one it used)
+  --max-response-time <s>   each answer within this many seconds (default 5)
+  --max-total-time <s>      the whole run within this many seconds (default 900)
+  --settle-timeout <s>      how long a change may take to show in reads and lists
+                            (default 120, for on-chain confirmation)
   --timeout-ms <n>          deadline of each request (default 30000)
   -h, --help                this text
 
 Credentials come from CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET.
-Without --allow-writes only read requests are sent (and unauthenticated ones, which must be
-refused with 401).
+Without --allow-writes only reads are sent, and requests that must be refused (without a
+token, with invalid input) to read operations.
 
 Exit codes: 0 the server conforms; 1 at least one check failed (each violation is printed);
-2 nothing was checked (bad arguments, missing credentials, Ajv not installed).`;
+2 nothing was checked (bad arguments, missing credentials, credentials refused, token
+endpoint not answering, Ajv not installed).`;
 
 /**
  * Where the command writes, and what it reads from its environment; injectable for tests.
@@ -155,7 +178,48 @@ function parse(argv: readonly string[], env: CommandIo['env']) {
     }
     options.timeoutMs = timeoutMs;
   }
-  return { options, junit: values.junit };
+  const durations = [
+    ['max-response-time', 'maxResponseTimeMs'],
+    ['max-total-time', 'maxTotalTimeMs'],
+    ['settle-timeout', 'settleTimeoutMs'],
+  ] as const;
+  for (const [flag, key] of durations) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0 || text.trim() === '') {
+      throw new UsageError(`--${flag} is a number of seconds above 0, got "${text}"`);
+    }
+    options[key] = Math.round(value * 1000);
+  }
+  if (values.seed !== undefined) {
+    const seed = Number(values.seed);
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      throw new UsageError(`--seed is a non-negative integer, got "${values.seed}"`);
+    }
+    options.seed = seed;
+  }
+  for (const flag of ['only', 'skip'] as const) {
+    const list = values[flag]
+      ?.flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (!list) continue;
+    for (const pattern of list) {
+      const family = pattern.split('.')[0] ?? '';
+      if (!(CHECK_FAMILIES as readonly string[]).includes(family) && family !== 'budget') {
+        throw new UsageError(
+          `--${flag}: "${pattern}" names no check (families: ${CHECK_FAMILIES.join(', ')})`,
+        );
+      }
+    }
+    options[flag] = list;
+  }
+  const format = values.report ?? 'text';
+  if (format !== 'text' && format !== 'markdown') {
+    throw new UsageError(`--report is text or markdown, got "${format}"`);
+  }
+  return { options, junit: values.junit, markdown: format === 'markdown' };
 }
 
 function parseOptions(argv: readonly string[]) {
@@ -173,6 +237,13 @@ function parseOptions(argv: readonly string[]) {
       'scope-request-id': { type: 'string' },
       'pii-decision': { type: 'string' },
       'timeout-ms': { type: 'string' },
+      'max-response-time': { type: 'string' },
+      'max-total-time': { type: 'string' },
+      'settle-timeout': { type: 'string' },
+      seed: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      skip: { type: 'string', multiple: true },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -206,8 +277,10 @@ export async function conformanceCommand(
     io.stdout(CONFORMANCE_HELP);
     return EXIT.conforms;
   }
-  const { options, junit } = parsed;
-  io.stdout(
+  const { options, junit, markdown } = parsed;
+  // With a Markdown report, stdout carries only the report (for `> comment.md`).
+  const progress = markdown ? io.stderr : io.stdout;
+  progress(
     `conformance: checking ${options.baseUrl}` +
       (options.allowWrites ? ` with writes on ${options.wallet?.address}` : ' (read-only)'),
   );
@@ -216,24 +289,32 @@ export async function conformanceCommand(
     report = await runConformance({
       ...options,
       ...(io.fetch && { fetch: io.fetch }),
-      onResult: (result) => io.stdout(formatResult(result)),
+      onResult: (result) => progress(formatResult(result)),
     });
   } catch (error) {
-    // The run itself records every failure of a check; what throws is the set-up (Ajv missing,
-    // a base URL the client refuses), so nothing was checked.
+    // The run records every failure of a check; what throws is the set-up (Ajv missing, a base
+    // URL refused, credentials refused, no token endpoint), so nothing was checked, and that
+    // says nothing about the server's conformance.
     const message = error instanceof Error ? error.message : String(error);
-    const hint = error instanceof MissingValidatorError ? '' : ' (nothing was checked)';
-    io.stderr(`conformance: ${message}${hint}`);
+    const known =
+      error instanceof MissingValidatorError ||
+      error instanceof CredentialsRefusedError ||
+      error instanceof TokenEndpointError;
+    io.stderr(
+      `conformance: ${message}${error instanceof MissingValidatorError ? '' : ' (nothing was checked)'}`,
+    );
+    if (!known && !(error instanceof TypeError)) throw error;
     return EXIT.usage;
   }
   const unchecked = [...new Set(report.results.map((r) => r.operationId))].filter(
-    (id) => !report.operationsChecked.includes(id),
+    (id) => id !== 'token' && !(report.operationsChecked as string[]).includes(id),
   );
-  if (unchecked.length > 0) io.stdout(`not checked: ${unchecked.join(', ')}`);
-  io.stdout(formatSummary(report));
+  if (unchecked.length > 0) progress(`not checked: ${unchecked.join(', ')}`);
+  progress(formatSummary(report));
+  if (markdown) io.stdout(toMarkdown(report));
   if (junit) {
     await writeFile(junit, toJUnitXml(report));
-    io.stdout(`conformance: JUnit XML written to ${junit}`);
+    progress(`conformance: JUnit XML written to ${junit}`);
   }
   return report.ok ? EXIT.conforms : EXIT.nonConforming;
 }

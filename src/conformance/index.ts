@@ -7,6 +7,7 @@
  * import { conformanceCommand } from './conformance/index.js';
  * process.exitCode = await conformanceCommand(['--base-url', 'https://staging.example.com/partner']);
  */
+export { type Expectation, evaluate } from './checks/response.js';
 export {
   CONFORMANCE_HELP,
   type CommandIo,
@@ -14,12 +15,15 @@ export {
   EXIT,
   parseWallet,
 } from './command.js';
-export { type Expectation, evaluate } from './evaluate.js';
+export type { CheckInfo, CheckRun, Context, Family, Settings } from './context.js';
 export { exampleParams } from './examples.js';
-export { type Exchange, isJsonMediaType, recordingFetch } from './exchange.js';
+export { type Exchange, isJsonMediaType } from './exchange.js';
 export { toJUnitXml } from './junit.js';
-export { formatReport, formatResult, formatSummary } from './report.js';
+export { type Probe, type ProbeAuth, TOKEN_PLACEHOLDER, toCurl } from './probe.js';
+export { createRandom, type Random } from './random.js';
+export { checkTitle, formatReport, formatResult, formatSummary, toMarkdown } from './report.js';
 export {
+  CHECK_FAMILIES,
   type CheckOutcome,
   type CheckResult,
   type ConformanceOptions,
@@ -35,3 +39,9 @@ export {
   type ResponseValidator,
   type ResponseValidatorOptions,
 } from './schemas.js';
+export {
+  type ClientAuthentication,
+  CredentialsRefusedError,
+  TokenEndpointError,
+  type TokenSettings,
+} from './token.js';

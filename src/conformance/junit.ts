@@ -43,9 +43,16 @@ export function toJUnitXml(report: ConformanceReport): string {
       `  <testsuite name="${xml(operationId)}" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}">`,
     );
     for (const result of results) {
-      const open = `    <testcase classname="conformance.${xml(operationId)}" name="${xml(result.name)}" time="${seconds(result.durationMs)}"`;
+      const open = `    <testcase classname="conformance.${xml(operationId)}" name="${xml(`${result.id}: ${result.name}`)}" time="${seconds(result.durationMs)}"`;
       if (result.outcome === 'passed') {
         out.push(`${open}/>`);
+      } else if (result.outcome === 'warned') {
+        // A warning does not fail the build; CI systems show system-out next to the test.
+        out.push(
+          `${open}>`,
+          `      <system-out>${xml(result.violations.map((v) => `warning: ${v}`).join('\n'))}</system-out>`,
+          '    </testcase>',
+        );
       } else if (result.outcome === 'skipped') {
         out.push(
           `${open}>`,
@@ -57,7 +64,12 @@ export function toJUnitXml(report: ConformanceReport): string {
         out.push(
           `${open}>`,
           `      <failure message="${xml(result.violations[0] ?? 'failed')}" type="nonconformance">${xml(
-            [request, ...result.violations.map((v) => `- ${v}`)].join('\n'),
+            [
+              request,
+              ...result.violations.map((v) => `- ${v}`),
+              ...(result.curl ? [`reproduce: ${result.curl}`] : []),
+              ...(result.answer ? [`answer: ${result.answer}`] : []),
+            ].join('\n'),
           )}</failure>`,
           '    </testcase>',
         );

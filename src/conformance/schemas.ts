@@ -22,6 +22,8 @@ export interface ResponseValidator {
    * returns what is wrong, one readable sentence per violation (`[]` when the body conforms).
    */
   validate(operationId: string, status: number, contentType: string, body: unknown): string[];
+  /** The response headers the spec marks `required` for this answer, lower-cased. */
+  requiredHeaders(operationId: string, status: number): string[];
 }
 
 /**
@@ -138,6 +140,21 @@ export interface ResponseValidatorOptions {
 export async function createResponseValidator(
   options: ResponseValidatorOptions = {},
 ): Promise<ResponseValidator> {
+  // The package's own spec is compiled once per process: runs in a row (CI retries, tests
+  // against many servers) reuse it.
+  if (options.document === undefined && options.operations === undefined) {
+    defaultValidator ??= buildValidator({}).catch((error: unknown) => {
+      defaultValidator = undefined;
+      throw error;
+    });
+    return defaultValidator;
+  }
+  return buildValidator(options);
+}
+
+let defaultValidator: Promise<ResponseValidator> | undefined;
+
+async function buildValidator(options: ResponseValidatorOptions): Promise<ResponseValidator> {
   const document = options.document ?? openapiDocument;
   const operations: readonly OperationDescription[] = options.operations ?? OPERATIONS;
   const { Ajv, addFormats } = await loadAjv();
@@ -183,8 +200,34 @@ export async function createResponseValidator(
     return op.responseContentTypes[String(status)] ?? [];
   }
 
+  function requiredHeaders(operationId: string, status: number): string[] {
+    const op = operation(operationId);
+    const pointer = responsePointer(op, status);
+    if (pointer === null) return [];
+    let node: unknown = document;
+    for (const segment of pointer.split('/').slice(1)) {
+      const key = segment.replaceAll('~1', '/').replaceAll('~0', '~');
+      node = isObject(node) ? node[key] : undefined;
+    }
+    const headers = isObject(node) && isObject(node.headers) ? node.headers : {};
+    const components = isObject(document.components) ? document.components : {};
+    const shared = isObject(components.headers) ? components.headers : {};
+    // A header is often a `$ref` to `#/components/headers/...`.
+    const resolve = (header: unknown) =>
+      isObject(header) && typeof header.$ref === 'string'
+        ? shared[header.$ref.replace('#/components/headers/', '')]
+        : header;
+    return Object.entries(headers)
+      .filter(([, header]) => {
+        const resolved = resolve(header);
+        return isObject(resolved) && resolved.required === true;
+      })
+      .map(([name]) => name.toLowerCase());
+  }
+
   return {
     contentTypes,
+    requiredHeaders,
     validate(operationId, status, contentType, body) {
       const op = operation(operationId);
       const type = mediaType(contentType);

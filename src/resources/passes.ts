@@ -3,31 +3,39 @@
  * anything is sent (`InputError`); answers are the spec's types.
  */
 
-import { InputError } from '../errors.js';
+import { type ApiPromise, apiPromise } from '../api-promise.js';
+import { ConflictError, InputError } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, paginate } from '../pagination.js';
 import type {
   CallOptions,
   ExpireInput,
+  IssuePassOptions,
   ListAllInput,
   ListPassesInput,
   Pass,
   PassPage,
   PassRef,
+  PassState,
   UpdatePassInput,
 } from '../types.js';
 import {
   checkCount,
   checkExpirySeconds,
   checkFilter,
+  checkPageSize,
   checkPassRef,
-  checkState,
+  checkTargetState,
 } from '../validate.js';
+import { type WaitForOptions, waitForPass } from '../wait.js';
+import { bodyFields, CALL_OPTION_KEYS } from './fields.js';
 import {
   checkCallOptions,
   expectObject,
   invalidResponse,
   perform,
   type ResourceContext,
+  type WithData,
+  withData,
 } from './shared.js';
 
 /**
@@ -39,6 +47,10 @@ import {
  * ```
  */
 export const EXPIRE_LEAD_S = 5;
+
+/** The keys of `update`'s and `list`'s input that the methods handle themselves. */
+const UPDATE_HANDLED = new Set(['chain', 'chainNetwork', 'wallet', 'state', 'expiryTimestamp']);
+const LIST_HANDLED = new Set(['filter', 'limit', 'skip']);
 
 const pathOf = (ref: PassRef) => ({
   path: { chain: ref.chain, chainNetwork: ref.chainNetwork, wallet: ref.wallet },
@@ -65,25 +77,73 @@ export class PassesResource {
 
   /**
    * Issues a pass to a wallet; answers with the pending pass (state `REQUESTED`). Not idempotent:
-   * retried only on 429 and on a refused connection.
+   * retried only on 429 and on a refused connection. Besides the call options, `options` takes
+   * any optional field the spec's `issuePass` body has, sent in the body.
    *
    * @example
    * ```ts
    * const pass = await civic.passes.issue({ chain: 'solana', chainNetwork: 'devnet', wallet });
    * ```
    */
-  async issue(ref: PassRef, options?: CallOptions): Promise<Pass> {
-    checkPassRef(ref);
-    const result = await perform(
-      this.#context,
-      'issuePass',
-      {
-        params: { path: { chain: ref.chain, chainNetwork: ref.chainNetwork } },
-        body: { walletAddress: ref.wallet },
-      },
+  issue(ref: PassRef, options?: IssuePassOptions): ApiPromise<Pass> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      const fields = bodyFields('issuePass', options, CALL_OPTION_KEYS);
+      const result = await perform(
+        this.#context,
+        'issuePass',
+        {
+          params: { path: { chain: ref.chain, chainNetwork: ref.chainNetwork } },
+          body: { ...fields, walletAddress: ref.wallet },
+        },
+        options,
+      );
+      return withData(result, expectObject<Pass>(result, 'issuePass', 'a pass (a JSON object)'));
+    });
+  }
+
+  /**
+   * Waits until the pass is in `state` (typically `ACTIVE` after {@link PassesResource.issue}),
+   * polling {@link PassesResource.get} with backoff. `timeoutMs` (default 2 minutes) is the whole
+   * wait; each read uses the client's own retries and deadlines. A 404 in the first minute is
+   * taken as "not visible yet". Rejects with {@link WaitTimeoutError} when time runs out, with
+   * {@link UnreachableStateError} at once when the pass is `REVOKED`, with the signal's reason
+   * when it aborts.
+   *
+   * @example
+   * ```ts
+   * const pass = await civic.passes.waitFor(ref, 'ACTIVE', { timeoutMs: 60_000 });
+   * ```
+   */
+  async waitFor(ref: PassRef, state: PassState, options?: WaitForOptions): Promise<Pass> {
+    return waitForPass(
+      (r, o) => this.get(r, o),
+      this.#context.runtime,
+      checkPassRef(ref),
+      state,
       options,
     );
-    return expectObject<Pass>(result, 'issuePass', 'a pass (a JSON object)');
+  }
+
+  /**
+   * Issues a pass and waits until it is `ACTIVE` ({@link PassesResource.waitFor}). A pass that
+   * already exists (409 `PASS_EXISTS`) is waited for rather than reported, so running it again
+   * after an interruption is safe.
+   *
+   * @example
+   * ```ts
+   * const pass = await civic.passes.issueAndWait(ref, { timeoutMs: 120_000 });
+   * ```
+   */
+  async issueAndWait(ref: PassRef, options: WaitForOptions = {}): Promise<Pass> {
+    checkPassRef(ref);
+    const signal = options.signal;
+    try {
+      await this.issue(ref, signal ? { signal } : undefined);
+    } catch (error) {
+      if (!isPassExists(error)) throw error;
+    }
+    return this.waitFor(ref, 'ACTIVE', options);
   }
 
   /**
@@ -94,10 +154,12 @@ export class PassesResource {
    * const { state, events } = await civic.passes.get(ref);
    * ```
    */
-  async get(ref: PassRef, options?: CallOptions): Promise<Pass> {
-    checkPassRef(ref);
-    const result = await perform(this.#context, 'getPass', { params: pathOf(ref) }, options);
-    return expectObject<Pass>(result, 'getPass', 'a pass (a JSON object)');
+  get(ref: PassRef, options?: CallOptions): ApiPromise<Pass> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      const result = await perform(this.#context, 'getPass', { params: pathOf(ref) }, options);
+      return withData(result, expectObject<Pass>(result, 'getPass', 'a pass (a JSON object)'));
+    });
   }
 
   /**
@@ -108,17 +170,8 @@ export class PassesResource {
    * await civic.passes.update({ ...ref, state: 'FROZEN', expiryTimestamp: 1_900_000_000 });
    * ```
    */
-  async update(input: UpdatePassInput, options?: CallOptions): Promise<void> {
-    checkPassRef(input);
-    const body: { state?: UpdatePassInput['state']; expiryTimestamp?: number } = {};
-    if (input.state !== undefined) body.state = checkState(input.state);
-    if (input.expiryTimestamp !== undefined) {
-      body.expiryTimestamp = checkExpirySeconds(input.expiryTimestamp);
-    }
-    if (body.state === undefined && body.expiryTimestamp === undefined) {
-      throw new InputError('state', 'update needs state or expiryTimestamp (or both)');
-    }
-    await perform(this.#context, 'patchPass', { params: pathOf(input), body }, options);
+  update(input: UpdatePassInput, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(() => this.#update(input, options));
   }
 
   /**
@@ -129,9 +182,8 @@ export class PassesResource {
    * await civic.passes.freeze(ref);
    * ```
    */
-  async freeze(ref: PassRef, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    return this.update({ ...ref, state: 'FROZEN' }, options);
+  freeze(ref: PassRef, options?: CallOptions): ApiPromise<void> {
+    return this.#change(ref, { state: 'FROZEN' }, options);
   }
 
   /**
@@ -142,9 +194,8 @@ export class PassesResource {
    * await civic.passes.unfreeze(ref);
    * ```
    */
-  async unfreeze(ref: PassRef, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    return this.update({ ...ref, state: 'ACTIVE' }, options);
+  unfreeze(ref: PassRef, options?: CallOptions): ApiPromise<void> {
+    return this.#change(ref, { state: 'ACTIVE' }, options);
   }
 
   /**
@@ -157,22 +208,24 @@ export class PassesResource {
    * await civic.passes.expire(ref, { at: new Date('2030-01-01') });   // later
    * ```
    */
-  async expire(ref: PassRef, input: ExpireInput = {}, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    if (input === null || typeof input !== 'object') {
-      throw new InputError('at', 'expire takes { at?: Date | number } as its second argument');
-    }
-    const { at } = input;
-    let seconds: number;
-    if (at === undefined) {
-      seconds = Math.floor(this.#context.runtime.now() / 1000) + EXPIRE_LEAD_S;
-    } else if (at instanceof Date) {
-      if (Number.isNaN(at.getTime())) throw new InputError('at', 'at is an invalid Date');
-      seconds = Math.floor(at.getTime() / 1000);
-    } else {
-      seconds = checkExpirySeconds(at, 'at');
-    }
-    return this.update({ ...ref, expiryTimestamp: seconds }, options);
+  expire(ref: PassRef, input: ExpireInput = {}, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      if (input === null || typeof input !== 'object') {
+        throw new InputError('at', 'expire takes { at?: Date | number } as its second argument');
+      }
+      const { at } = input;
+      let seconds: number;
+      if (at === undefined) {
+        seconds = Math.floor(this.#context.runtime.now() / 1000) + EXPIRE_LEAD_S;
+      } else if (at instanceof Date) {
+        if (Number.isNaN(at.getTime())) throw new InputError('at', 'at is an invalid Date');
+        seconds = Math.floor(at.getTime() / 1000);
+      } else {
+        seconds = checkExpirySeconds(at, 'at');
+      }
+      return this.#update({ ...ref, expiryTimestamp: seconds }, options);
+    });
   }
 
   /**
@@ -183,9 +236,12 @@ export class PassesResource {
    * await civic.passes.revoke(ref);
    * ```
    */
-  async revoke(ref: PassRef, options?: CallOptions): Promise<void> {
-    checkPassRef(ref);
-    await perform(this.#context, 'deletePass', { params: pathOf(ref) }, options);
+  revoke(ref: PassRef, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      const result = await perform(this.#context, 'deletePass', { params: pathOf(ref) }, options);
+      return withData(result, undefined);
+    });
   }
 
   /**
@@ -196,9 +252,11 @@ export class PassesResource {
    * const { records } = await civic.passes.list({ filter: { state: 'ACTIVE' }, limit: 50 });
    * ```
    */
-  async list(input: ListPassesInput = {}, options?: CallOptions): Promise<PassPage> {
-    const { filter, limit, skip } = checkListInput(input);
-    return this.#page(filter, limit ?? DEFAULT_PAGE_SIZE, skip ?? 0, options);
+  list(input: ListPassesInput = {}, options?: CallOptions): ApiPromise<PassPage> {
+    return apiPromise(async () => {
+      const { filter, limit, skip, ...fields } = checkListInput(input);
+      return this.#page(filter, limit ?? DEFAULT_PAGE_SIZE, skip ?? 0, options, fields);
+    });
   }
 
   /**
@@ -217,16 +275,50 @@ export class PassesResource {
    */
   listAll(input: ListAllInput = {}, options?: CallOptions): AsyncIterableIterator<Pass> {
     if (input === null || typeof input !== 'object') {
-      throw new InputError('input', 'listAll takes { filter?, pageSize? }');
+      throw new InputError('input', 'listAll takes { filter?, pageSize?, maxPages?, maxItems? }');
     }
     checkCallOptions(options);
     const filter = checkFilter(input.filter);
     const pageSize =
-      input.pageSize === undefined ? DEFAULT_PAGE_SIZE : checkCount(input.pageSize, 'pageSize', 1);
+      input.pageSize === undefined ? DEFAULT_PAGE_SIZE : checkPageSize(input.pageSize, 'pageSize');
+    const cap = (value: number | undefined, name: string) =>
+      value === undefined ? undefined : checkCount(value, name, 1);
     return paginate(
-      async (skip, limit) => (await this.#page(filter, limit, skip, options)).records,
-      pageSize,
+      async (skip, limit) => (await this.#page(filter, limit, skip, options)).data.records,
+      {
+        pageSize,
+        maxPages: cap(input.maxPages, 'maxPages'),
+        maxItems: cap(input.maxItems, 'maxItems'),
+        identity: passIdentity,
+      },
     );
+  }
+
+  /** A state change of one pass: the ref checked first, as every method does. */
+  #change(ref: PassRef, change: Pick<UpdatePassInput, 'state'>, options?: CallOptions) {
+    return apiPromise(async () => {
+      checkPassRef(ref);
+      return this.#update({ ...ref, ...change }, options);
+    });
+  }
+
+  async #update(input: UpdatePassInput, options?: CallOptions): Promise<WithData<void>> {
+    checkPassRef(input);
+    const body: Record<string, unknown> = bodyFields('patchPass', input, UPDATE_HANDLED);
+    if (input.state !== undefined) body.state = checkTargetState(input.state);
+    if (input.expiryTimestamp !== undefined) {
+      body.expiryTimestamp = checkExpirySeconds(input.expiryTimestamp);
+    }
+    if (Object.keys(body).length === 0) {
+      throw new InputError('state', 'update needs state or expiryTimestamp (or both)');
+    }
+    const result = await perform(
+      this.#context,
+      'patchPass',
+      { params: pathOf(input), body },
+      options,
+    );
+    return withData(result, undefined);
   }
 
   async #page(
@@ -234,15 +326,39 @@ export class PassesResource {
     limit: number,
     skip: number,
     options: CallOptions | undefined,
-  ): Promise<PassPage> {
-    const body = filter === undefined ? { limit, skip } : { limit, skip, filter };
+    fields: Record<string, unknown> = {},
+  ): Promise<WithData<PassPage>> {
+    const body =
+      filter === undefined ? { ...fields, limit, skip } : { ...fields, limit, skip, filter };
     const result = await perform(this.#context, 'listPass', { body }, options);
     const page = expectObject<PassPage>(result, 'listPass', 'a page of passes (a JSON object)');
     if (!Array.isArray(page.records)) {
       throw invalidResponse('listPass', 'its body has no records array', result.response);
     }
-    return page;
+    return withData(result, page);
   }
+}
+
+/**
+ * True for the API's "a pass already exists" answer (409 `PASS_EXISTS`): issuing again is done.
+ *
+ * @example
+ * ```ts
+ * try { await civic.passes.issue(ref); } catch (err) { if (!isPassExists(err)) throw err; }
+ * ```
+ */
+export function isPassExists(error: unknown): boolean {
+  if (!(error instanceof ConflictError)) return false;
+  const body = error.body as { code?: unknown } | null | undefined;
+  return typeof body === 'object' && body !== null && body.code === 'PASS_EXISTS';
+}
+
+/** A pass's identity (DECISIONS.md): its id together with chain, network and wallet. */
+function passIdentity(pass: Pass): string {
+  const record = (pass ?? {}) as { id?: unknown; chain?: unknown; walletAddress?: unknown };
+  const chain = (record.chain ?? {}) as { type?: unknown; network?: unknown };
+  // A control character cannot occur in any of the four, so the joined string is unambiguous.
+  return `${String(record.id)}\u0000${String(chain.type)}\u0000${String(chain.network)}\u0000${String(record.walletAddress)}`;
 }
 
 function checkListInput(input: ListPassesInput): ListPassesInput {
@@ -250,9 +366,9 @@ function checkListInput(input: ListPassesInput): ListPassesInput {
     throw new InputError('input', 'list takes { filter?, limit?, skip? }');
   }
   const filter = checkFilter(input.filter);
-  const checked: ListPassesInput = {};
+  const checked: ListPassesInput = bodyFields('listPass', input, LIST_HANDLED);
   if (filter !== undefined) checked.filter = filter;
-  if (input.limit !== undefined) checked.limit = checkCount(input.limit, 'limit', 1);
+  if (input.limit !== undefined) checked.limit = checkPageSize(input.limit);
   if (input.skip !== undefined) checked.skip = checkCount(input.skip, 'skip', 0);
   return checked;
 }

@@ -3,9 +3,16 @@
  * evidence. Evidence is always fetched from the API's own base URL, never from a link's `href`,
  * so the bearer token cannot be sent to another host.
  */
+import { type ApiPromise, apiPromise } from '../api-promise.js';
 import type { CallOptions, PiiDecision, PiiRequest } from '../types.js';
 import { encodePathSegment } from '../validate.js';
-import { expectObject, invalidResponse, perform, type ResourceContext } from './shared.js';
+import {
+  expectObject,
+  invalidResponse,
+  perform,
+  type ResourceContext,
+  withData,
+} from './shared.js';
 
 /**
  * The PII operations of one client.
@@ -32,15 +39,18 @@ export class PiiResource {
    * const { status, verifiedInformation, links } = await civic.pii.get(scopeRequestId);
    * ```
    */
-  async get(scopeRequestId: string, options?: CallOptions): Promise<PiiRequest> {
-    encodePathSegment('scopeRequestId', scopeRequestId);
-    const result = await perform(
-      this.#context,
-      'getPii',
-      { params: { path: { scopeRequestId } } },
-      options,
-    );
-    return expectObject<PiiRequest>(result, 'getPii', 'a PII request (a JSON object)');
+  get(scopeRequestId: string, options?: CallOptions): ApiPromise<PiiRequest> {
+    return apiPromise(async () => {
+      encodePathSegment('scopeRequestId', scopeRequestId);
+      const result = await perform(
+        this.#context,
+        'getPii',
+        { params: { path: { scopeRequestId } } },
+        options,
+      );
+      const request = expectObject<PiiRequest>(result, 'getPii', 'a PII request (a JSON object)');
+      return withData(result, request);
+    });
   }
 
   /**
@@ -51,7 +61,7 @@ export class PiiResource {
    * await civic.pii.approve(scopeRequestId);
    * ```
    */
-  approve(scopeRequestId: string, options?: CallOptions): Promise<void> {
+  approve(scopeRequestId: string, options?: CallOptions): ApiPromise<void> {
     return this.#decide(scopeRequestId, 'partner-pass', options);
   }
 
@@ -63,7 +73,7 @@ export class PiiResource {
    * await civic.pii.reject(scopeRequestId);
    * ```
    */
-  reject(scopeRequestId: string, options?: CallOptions): Promise<void> {
+  reject(scopeRequestId: string, options?: CallOptions): ApiPromise<void> {
     return this.#decide(scopeRequestId, 'partner-fail', options);
   }
 
@@ -77,28 +87,33 @@ export class PiiResource {
    * await writeFile('front.jpg', Buffer.from(await image.arrayBuffer()));
    * ```
    */
-  async evidence(scopeRequestId: string, rel: string, options?: CallOptions): Promise<Blob> {
-    encodePathSegment('scopeRequestId', scopeRequestId);
-    encodePathSegment('rel', rel);
-    const result = await perform(
-      this.#context,
-      'getPiiEvidence',
-      { params: { path: { scopeRequestId, rel } } },
-      options,
-    );
-    if (!(result.data instanceof Blob)) {
-      throw invalidResponse('getPiiEvidence', 'it has no body', result.response);
-    }
-    return result.data;
+  evidence(scopeRequestId: string, rel: string, options?: CallOptions): ApiPromise<Blob> {
+    return apiPromise(async () => {
+      encodePathSegment('scopeRequestId', scopeRequestId);
+      encodePathSegment('rel', rel);
+      const result = await perform(
+        this.#context,
+        'getPiiEvidence',
+        { params: { path: { scopeRequestId, rel } } },
+        options,
+      );
+      if (!(result.data instanceof Blob)) {
+        throw invalidResponse('getPiiEvidence', 'it has no body', result.response);
+      }
+      return withData(result, result.data);
+    });
   }
 
-  async #decide(scopeRequestId: string, status: PiiDecision, options?: CallOptions): Promise<void> {
-    encodePathSegment('scopeRequestId', scopeRequestId);
-    await perform(
-      this.#context,
-      'updatePiiReceipt',
-      { params: { path: { scopeRequestId } }, body: { status } },
-      options,
-    );
+  #decide(scopeRequestId: string, status: PiiDecision, options?: CallOptions): ApiPromise<void> {
+    return apiPromise(async () => {
+      encodePathSegment('scopeRequestId', scopeRequestId);
+      const result = await perform(
+        this.#context,
+        'updatePiiReceipt',
+        { params: { path: { scopeRequestId } }, body: { status } },
+        options,
+      );
+      return withData(result, undefined);
+    });
   }
 }

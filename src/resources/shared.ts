@@ -4,11 +4,13 @@
  * into an `ApiError` through the one factory.
  */
 import { OPERATIONS, type OperationId } from '../../generated/api.js';
-import { createApiError, InputError, InvalidResponseError } from '../errors.js';
+import { unknownEnumValue } from '../enums.js';
+import { createApiError, InvalidResponseError } from '../errors.js';
 import { operationById } from '../operations.js';
 import type { createRawClient } from '../raw.js';
 import type { Runtime } from '../transport.js';
 import type { CallOptions } from '../types.js';
+import { checkCallOptions as checkOptions } from '../validate.js';
 
 /**
  * What the resources share with the client that made them.
@@ -21,48 +23,19 @@ import type { CallOptions } from '../types.js';
 export interface ResourceContext {
   call: ReturnType<typeof createRawClient>['call'];
   runtime: Runtime;
+  /** Refuse answers with enum values the spec does not list (the client's `strictEnums`). */
+  strictEnums?: boolean;
 }
 
 /**
- * Checks the options of one call before anything is sent.
+ * Checks the options of one call before anything is sent (kept in `validate.ts`).
  *
  * @example
  * ```ts
  * checkCallOptions({ timeoutMs: 0 }); // InputError naming timeoutMs
  * ```
  */
-export function checkCallOptions(options: CallOptions | undefined): CallOptions {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object') {
-    throw new InputError(
-      'options',
-      'call options must be an object { signal?, timeoutMs?, maxRetries?, headers? }',
-    );
-  }
-  const { signal, timeoutMs, maxRetries, headers } = options;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new InputError('signal', 'signal must be an AbortSignal');
-  }
-  if (
-    timeoutMs !== undefined &&
-    !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))
-  ) {
-    throw new InputError(
-      'timeoutMs',
-      `timeoutMs ${String(timeoutMs)} is not allowed: expected a positive number of milliseconds`,
-    );
-  }
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
-    throw new InputError(
-      'maxRetries',
-      `maxRetries ${String(maxRetries)} is not allowed: expected a non-negative integer`,
-    );
-  }
-  if (headers !== undefined && (headers === null || typeof headers !== 'object')) {
-    throw new InputError('headers', 'headers must be an object of header names to values');
-  }
-  return options;
-}
+export const checkCallOptions = checkOptions as (options: CallOptions | undefined) => CallOptions;
 
 /** How openapi-fetch should read the success answer of an operation, from the spec. */
 function parseAsFor(responseContentTypes: Readonly<Record<string, readonly string[]>>) {
@@ -96,14 +69,14 @@ export async function perform(
   init: { params?: unknown; body?: unknown },
   options: CallOptions | undefined,
 ): Promise<{ data: unknown; response: Response }> {
-  const { signal, timeoutMs, maxRetries, headers } = checkCallOptions(options);
+  const { headers, ...transportOptions } = checkOptions(options);
   const operation = operationById(operationId);
   const method = operation.method as 'GET';
   const result = await context.call(
     method,
     operation.path,
     { ...init, parseAs: PARSE_AS.get(operationId), headers },
-    { signal, timeoutMs, maxRetries },
+    transportOptions,
   );
   const { response } = result;
   if (!response.ok) {
@@ -115,6 +88,16 @@ export async function perform(
       body: result.error,
       response,
     });
+  }
+  if (context.strictEnums) {
+    const unknown = unknownEnumValue(operationId, result.data);
+    if (unknown) {
+      throw invalidResponse(
+        operationId,
+        `its body has ${unknown.at} ${JSON.stringify(unknown.value)}, a value the spec does not list (strictEnums)`,
+        response,
+      );
+    }
   }
   return { data: result.data, response };
 }
@@ -154,4 +137,29 @@ export function invalidResponse(
 ): InvalidResponseError {
   const { method, path } = operationById(operationId);
   return new InvalidResponseError(problem, { operationId, method, path, response });
+}
+
+/**
+ * A call's data with the answer it came in (for `withResponse()`).
+ *
+ * @example
+ * ```ts
+ * const answer: WithData<Pass> = { data: pass, response };
+ * ```
+ */
+export interface WithData<T> {
+  data: T;
+  response: Response;
+}
+
+/**
+ * Pairs checked data with the answer of the call it came from.
+ *
+ * @example
+ * ```ts
+ * return withData(result, expectObject<Pass>(result, 'getPass', 'a pass'));
+ * ```
+ */
+export function withData<T>(result: { response: Response }, data: T): WithData<T> {
+  return { data, response: result.response };
 }

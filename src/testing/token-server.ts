@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DEFAULT_AUDIENCE } from '../../generated/api.js';
+import { listen } from '../sandbox/http.js';
+import { parseBasic, parseParams } from '../sandbox/token.js';
 
 /** Options of {@link startTokenServer}. */
 export interface TokenServerOptions {
@@ -171,18 +172,10 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
     return answer(200, { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { address, port } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  const origin = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
 
   return {
-    url: `http://${host}:${port}${TOKEN_PATH}`,
+    url: `${origin}${TOKEN_PATH}`,
     clientId,
     clientSecret,
     get requests() {
@@ -214,38 +207,4 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
-}
-
-/** Reads the grant parameters from a form body (the standard) or a JSON body (Civic's guides). */
-function parseParams(contentType: string | null, raw: string): URLSearchParams | null {
-  if (contentType === 'application/x-www-form-urlencoded') return new URLSearchParams(raw);
-  if (contentType === 'application/json') {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (typeof parsed !== 'object' || parsed === null) return null;
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(parsed)) {
-        if (typeof value === 'string') params.set(key, value);
-      }
-      return params;
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-
-/** HTTP Basic client credentials; each part is form-urlencoded first (RFC 6749 section 2.3.1). */
-function parseBasic(header: string | undefined): { id: string; secret: string } | null {
-  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
-  if (!match?.[1]) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return null;
-  const unform = (part: string) => decodeURIComponent(part.replaceAll('+', ' '));
-  try {
-    return { id: unform(decoded.slice(0, colon)), secret: unform(decoded.slice(colon + 1)) };
-  } catch {
-    return null;
-  }
 }

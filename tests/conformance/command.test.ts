@@ -1,12 +1,13 @@
 /** The conformance command's arguments, usage errors and exit codes. */
-import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CommandIo,
   conformanceCommand,
   EXIT,
   parseWallet,
 } from '../../src/conformance/index.js';
+import { type Sandbox, startSandbox, startTokenServer } from '../../src/testing/index.js';
+import { closedPort } from '../support/scripted-server.js';
 
 const CREDENTIALS = { CIVIC_CLIENT_ID: 'id', CIVIC_CLIENT_SECRET: 'secret' };
 
@@ -62,6 +63,26 @@ describe('usage errors exit 2 and send nothing', () => {
       '--pii-decision needs --allow-writes and --scope-request-id',
     ],
     [
+      ['--base-url', 'http://127.0.0.1:9', '--only', 'everything'],
+      CREDENTIALS,
+      '--only: "everything" names no check',
+    ],
+    [
+      ['--base-url', 'http://127.0.0.1:9', '--settle-timeout', 'soon'],
+      CREDENTIALS,
+      '--settle-timeout is a number of seconds above 0',
+    ],
+    [
+      ['--base-url', 'http://127.0.0.1:9', '--seed', '1.5'],
+      CREDENTIALS,
+      '--seed is a non-negative integer',
+    ],
+    [
+      ['--base-url', 'http://127.0.0.1:9', '--report', 'html'],
+      CREDENTIALS,
+      '--report is text or markdown',
+    ],
+    [
       ['--base-url', 'http://127.0.0.1:9', '--frobnicate'],
       CREDENTIALS,
       "Unknown option '--frobnicate'",
@@ -77,20 +98,92 @@ describe('usage errors exit 2 and send nothing', () => {
 
 describe('a server that does not answer', () => {
   it('fails every check that needs it, naming the connection error, and exits 1', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    const base = `http://127.0.0.1:${port}`;
-    const result = await run(['--base-url', base, '--token-url', `${base}/oauth/token`]);
-    expect(result.code).toBe(EXIT.nonConforming);
-    expect(result.stdout).toMatch(
-      /FAIL {2}listPass answers a page of passes\n.*\n\s+- no answer: ConnectionError/,
+    const tokens = await startTokenServer();
+    try {
+      const base = `http://127.0.0.1:${await closedPort()}`;
+      const result = await run(
+        ['--base-url', base, '--token-url', tokens.url, '--only', 'response.list,auth.no-token'],
+        {
+          CIVIC_CLIENT_ID: tokens.clientId,
+          CIVIC_CLIENT_SECRET: tokens.clientSecret,
+        },
+      );
+      expect(result.code, result.stdout).toBe(EXIT.nonConforming);
+      expect(result.stdout).toMatch(
+        /FAIL {2}listPass · response\.list · listPass answers a page of passes\n.*\n\s+- no answer: TypeError: fetch failed/,
+      );
+      expect(result.stdout).toMatch(/reproduce: curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/pass'/);
+      expect(result.stdout).not.toContain(tokens.clientSecret);
+    } finally {
+      await tokens.close();
+    }
+  });
+});
+
+describe('nothing can be checked: exit 2, never "does not conform"', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  it('a wrong secret: "credentials refused", one token request, no API request', async () => {
+    const result = await run(['--base-url', sandbox.baseUrl, '--token-url', sandbox.tokenUrl], {
+      CIVIC_CLIENT_ID: sandbox.clientId,
+      CIVIC_CLIENT_SECRET: 'not-the-secret',
+    });
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toMatch(
+      /^conformance: credentials refused: http:\/\/127\.0\.0\.1:\d+\/oauth\/token answered 401 invalid_client; check CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET \(sent with client_secret_post\) \(nothing was checked\)$/,
     );
-    expect(result.stdout).toMatch(
-      /FAIL {2}getPass without a token answers 401\n.*\n\s+- no answer: TypeError: fetch failed/,
+    expect(result.stdout + result.stderr).not.toMatch(/DOES NOT CONFORM|not-the-secret/);
+    expect(result.requests).toEqual([sandbox.tokenUrl]);
+  });
+
+  it('a wrong audience: "credentials refused", pointing at --audience', async () => {
+    const result = await run(
+      [
+        '--base-url',
+        sandbox.baseUrl,
+        '--token-url',
+        sandbox.tokenUrl,
+        '--audience',
+        'https://elsewhere.example',
+      ],
+      { CIVIC_CLIENT_ID: sandbox.clientId, CIVIC_CLIENT_SECRET: sandbox.clientSecret },
     );
-    expect(result.stdout).not.toContain('secret');
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toMatch(
+      /credentials refused: .* answered 403 access_denied; check --audience/,
+    );
+  });
+
+  it('a token endpoint that does not answer: names --token-url', async () => {
+    const result = await run(
+      [
+        '--base-url',
+        sandbox.baseUrl,
+        '--token-url',
+        `http://127.0.0.1:${await closedPort()}/oauth/token`,
+      ],
+      { CIVIC_CLIENT_ID: sandbox.clientId, CIVIC_CLIENT_SECRET: sandbox.clientSecret },
+    );
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toMatch(
+      /the token endpoint .* did not answer .*: check --token-url \(nothing was checked\)/,
+    );
+  });
+
+  it('a base URL elsewhere than Civic without --token-url: credentials are not sent', async () => {
+    const result = await run(['--base-url', sandbox.baseUrl], {
+      CIVIC_CLIENT_ID: sandbox.clientId,
+      CIVIC_CLIENT_SECRET: sandbox.clientSecret,
+    });
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toContain('--token-url is needed for http://127.0.0.1:');
+    expect(result.requests).toEqual([]);
   });
 });
 

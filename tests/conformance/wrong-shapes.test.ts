@@ -1,6 +1,7 @@
 /**
  * The conformance runner against a local server that answers with wrong shapes: every violation
- * is found and named, in the readable report and in the JUnit XML, and the exit code is 1.
+ * is found and named with its operation and check, in the readable report, the Markdown report
+ * and the JUnit XML, each with a curl command that reproduces it, and the exit code is 1.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,17 +12,14 @@ import { startTokenServer, type TokenServer } from '../../src/testing/index.js';
 import { PASS_EXAMPLE, PII_EXAMPLE } from '../support/examples.js';
 import {
   json,
-  raw,
   type ScriptedServer,
   type Step,
   scriptedServer,
-  status,
 } from '../support/scripted-server.js';
 
 const wallet = PASS_EXAMPLE.walletAddress;
 const passPath = `/pass/${PASS_EXAMPLE.chain.type}/${PASS_EXAMPLE.chain.network}/${wallet}`;
 const { events: _events, ...passWithoutEvents } = PASS_EXAMPLE;
-let patches = 0;
 
 /** What the wrong server answers, by authenticated or not, method and path. */
 function answer(authorized: boolean, method: string, url: string): Step {
@@ -39,27 +37,22 @@ function answer(authorized: boolean, method: string, url: string): Step {
       return json(200, { records: [] });
     case `anon GET ${passPath}`:
       return json(418, { message: "I'm a teapot" });
-    case 'auth POST /pass/ethereum/sepolia':
-      return raw(202, 'text/html', '<html><body>Accepted</body></html>');
-    case `auth PATCH ${passPath}`:
-      patches += 1;
-      if (patches === 1) return json(200, { status: 'ok' });
-      if (patches === 2) return raw(200, 'application/json', '{"status":');
-      return json(200, {});
-    case `auth DELETE ${passPath}`:
-      return status(204);
-    case 'auth PUT /piirequest/scope-1/status':
-      return json(200, { recorded: true });
     default:
       return authorized
         ? json(500, { message: `no route ${route}` })
-        : json(401, { message: 'Unauthorized' });
+        : // The right shape, as the spec documents it.
+          json(
+            401,
+            { code: 'UNAUTHORIZED', message: 'Unauthorized' },
+            { 'www-authenticate': 'Bearer' },
+          );
   }
 }
 
 let api: ScriptedServer;
 let tokens: TokenServer;
 let output: string;
+let markdown: string;
 let code: number;
 let xml: string;
 
@@ -70,30 +63,22 @@ beforeAll(async () => {
   );
   const junit = path.join(mkdtempSync(path.join(tmpdir(), 'civic-junit-')), 'out.xml');
   const lines: string[] = [];
+  const out: string[] = [];
   const io: CommandIo = {
-    stdout: (text) => lines.push(text),
+    stdout: (text) => out.push(text),
     stderr: (text) => lines.push(text),
     env: { CIVIC_CLIENT_ID: tokens.clientId, CIVIC_CLIENT_SECRET: tokens.clientSecret },
   };
   code = await conformanceCommand(
     [
-      '--base-url',
-      api.url,
-      '--token-url',
-      tokens.url,
-      '--junit',
-      junit,
-      '--scope-request-id',
-      'scope-1',
-      '--allow-writes',
-      '--wallet',
-      `ethereum/sepolia/${wallet}`,
-      '--pii-decision',
-      'partner-fail',
+      ...['--base-url', api.url, '--token-url', tokens.url, '--junit', junit],
+      ...['--scope-request-id', 'scope-1', '--wallet', `ethereum/sepolia/${wallet}`],
+      ...['--only', 'response', '--only', 'auth.no-token', '--report', 'markdown'],
     ],
     io,
   );
   output = lines.join('\n');
+  markdown = out.join('\n');
   xml = readFileSync(junit, 'utf8');
 });
 
@@ -102,74 +87,72 @@ afterAll(async () => {
   await tokens.close();
 });
 
-/** Each wrong answer, the check that meets it, and the violation it must be reported as. */
-const VIOLATIONS: [check: string, violation: string][] = [
+/** Each wrong answer: operation, check, and the violation it must be reported as. */
+const VIOLATIONS: [operation: string, check: string, violation: string][] = [
   [
-    'listPass answers a page of passes',
-    'body/records/0/state is not one of the allowed values (ACTIVE, FROZEN, REVOKED, REQUESTED)',
+    'listPass',
+    'response.list',
+    'response.schema: body/records/0/state is not one of the allowed values (ACTIVE, FROZEN, REVOKED, REQUESTED)',
+  ],
+  ['getPass', 'response.get', 'response.schema: body lacks the required property "events"'],
+  ['getPii', 'response.pii', 'response.schema: body/status is not one of the allowed values'],
+  [
+    'getPiiEvidence',
+    'response.evidence',
+    'response.status-documented: 501 Not Implemented: the server does not implement getPiiEvidence',
   ],
   [
-    'getPass answers the pass, or 404 when there is none',
-    'body lacks the required property "events"',
-  ],
-  ['getPii answers the PII request', 'body/status is not one of the allowed values'],
-  [
-    'getPiiEvidence answers the file of the first evidence link',
-    '501 Not Implemented: the server does not implement getPiiEvidence',
-  ],
-  ['listPass without a token answers 401', 'expected status 401, got 200'],
-  [
-    'getPass without a token answers 401',
-    'status 418 is not documented for getPass (documented: 200, 401, 403, 404)',
+    'listPass',
+    'auth.no-token',
+    'listPass accepts a request without a token (answered 200, expected 401)',
   ],
   [
-    'getPass reads the issued pass back (or 404 while the chain confirms it)',
-    'body lacks the required property "events"',
-  ],
-  [
-    'issuePass accepts the issuance (202)',
-    'content type text/html is not documented for issuePass 202 (documented: application/json)',
-  ],
-  ['patchPass unfreezes the pass', 'the application/json body is not valid JSON: {"status":'],
-  ['patchPass sets the expiry a minute ahead', 'body lacks the required property "status"'],
-  ['deletePass revokes the pass (irreversible)', 'status 204 is not documented for deletePass'],
-  [
-    'updatePiiReceipt records the decision partner-fail',
-    'updatePiiReceipt 200 has no documented body, but the answer has 17 bytes',
+    'getPass',
+    'auth.no-token',
+    'response.status-documented: status 418 is not documented for getPass',
   ],
 ];
 
 describe('the conformance runner against a server with wrong shapes', () => {
-  it('exits 1', () => {
+  it('exits 1, with progress on stderr when the report is Markdown', () => {
     expect(code, output).toBe(EXIT.nonConforming);
-    expect(output).toMatch(/DOES NOT CONFORM .*: 19 checks, 7 passed, 12 failed, 0 skipped/);
+    expect(output).toMatch(
+      /DOES NOT CONFORM .*: 12 checks, 2 passed, 6 failed, 0 warned, 4 skipped/,
+    );
   });
 
-  it.each(VIOLATIONS)('reports "%s" as failed: %s', (check, violation) => {
-    const block = output.split(/\n(?=PASS|FAIL|SKIP)/).find((b) => b.includes(`  ${check}\n`));
+  it.each(VIOLATIONS)('reports %s · %s as failed: %s', (operation, check, violation) => {
+    const block = output
+      .split(/\n(?=PASS|FAIL|SKIP|WARN)/)
+      .find((b) => b.startsWith(`FAIL  ${operation} · ${check} · `));
     expect(block, output).toBeDefined();
-    expect(block).toMatch(/^FAIL/);
     expect(block).toContain(violation);
+    expect(block).toMatch(/\n {8}reproduce: curl -i -X (GET|POST) 'http:\/\/127\.0\.0\.1:\d+\//);
+    expect(block).toMatch(/\n {8}answer: \d{3} /);
   });
 
-  it('passes what conforms: the checks without a violation', () => {
-    const passed = output.split('\n').filter((line) => line.startsWith('PASS'));
-    expect(passed.map((line) => line.slice(6))).toEqual([
-      'getPii without a token answers 401',
-      'getPiiEvidence without a token answers 401',
-      'issuePass without a token answers 401',
-      'patchPass without a token answers 401',
-      'deletePass without a token answers 401',
-      'updatePiiReceipt without a token answers 401',
-      'patchPass freezes the pass',
-    ]);
+  it('never prints the token or the secret: curl has a placeholder', () => {
+    expect(output).toContain('"authorization: Bearer $CIVIC_TOKEN"');
+    for (const token of tokens.issued) {
+      expect(output).not.toContain(token);
+      expect(markdown).not.toContain(token);
+      expect(xml).not.toContain(token);
+    }
+    expect(output).not.toContain(tokens.clientSecret);
   });
 
-  it('writes JUnit XML with one <failure> per failed check, naming the violation', () => {
-    expect(xml).toMatch(/<testsuites [^>]*tests="19" failures="12"/);
-    expect(xml.match(/<failure /g)).toHaveLength(12);
-    expect(xml).toContain('type="nonconformance"');
+  it('writes a Markdown report with a table of failures and a curl command under each', () => {
+    expect(markdown).toMatch(/^## ❌ Conformance of `http:\/\/127\.0\.0\.1:\d+` to Civic Pass/);
+    expect(markdown).toContain('| FAIL | getPii | `response.pii` | response.schema: body/status');
+    expect(markdown.match(/<details>/g)).toHaveLength(6);
+    expect(markdown.match(/```sh\ncurl -i -X/g)).toHaveLength(6);
+  });
+
+  it('writes JUnit XML with one <failure> per failed check, naming check and violation', () => {
+    expect(xml).toMatch(/<testsuites [^>]*tests="12" failures="6"/);
+    expect(xml.match(/<failure /g)).toHaveLength(6);
+    expect(xml).toContain('name="auth.no-token: getPass without a token answers 401"');
     expect(xml).toContain('status 418 is not documented for getPass');
-    expect(xml).toContain('content type text/html is not documented for issuePass 202');
+    expect(xml).toContain('reproduce: curl -i -X GET');
   });
 });

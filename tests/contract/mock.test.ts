@@ -65,7 +65,9 @@ describe('startPrism', () => {
     expect((error as PrismStartError).code).toBe('PRISM_FAILED');
     expect((error as PrismStartError).output).not.toBe('');
     expect((error as PrismStartError).message).toContain('--- prism output ---');
-  });
+    // Above startPrism's own 30 s bound: on a loaded machine Prism can take over 20 s (the
+    // default test timeout) to load and exit, and then the bound, not vitest, should speak.
+  }, 40_000);
 
   it('gives up after the bounded wait, and stops the process it started', async () => {
     const error = await startPrism({ startTimeoutMs: 1 }).catch((e: unknown) => e);

@@ -38,7 +38,7 @@ async function setup(script: Parameters<typeof scriptedServer>[0]) {
  * A short deadline for the API attempts only (a per-call option): the token request keeps the
  * client's 30 s, so a busy machine cannot turn it into a timeout that shifts the counts.
  */
-const SHORT = { timeoutMs: 250 };
+const SHORT = { attemptTimeoutMs: 250 };
 
 describe('connection resets', () => {
   it('retries a read after a reset and returns the next answer', async () => {

@@ -21,13 +21,14 @@ afterEach(async () => {
 /** A fixed clock (a whole second), so an HTTP-date Retry-After gives an exact delay. */
 const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
 
-async function setup(script: Parameters<typeof scriptedServer>[0], maxRetries?: number) {
+async function setup(
+  script: Parameters<typeof scriptedServer>[0],
+  options: { maxRetries?: number; timeoutMs?: number } | number = {},
+) {
   api = await scriptedServer(script);
   tokens = await startTokenServer();
-  return faultClient(
-    { baseUrl: api.url, tokenUrl: tokens.url, ...(maxRetries !== undefined && { maxRetries }) },
-    () => NOW,
-  );
+  const extra = typeof options === 'number' ? { maxRetries: options } : options;
+  return faultClient({ baseUrl: api.url, tokenUrl: tokens.url, ...extra }, () => NOW);
 }
 
 const limited = (retryAfter: string) =>
@@ -50,8 +51,19 @@ describe('429 with Retry-After', () => {
     expect(api?.requests).toHaveLength(2);
   });
 
-  it('caps a Retry-After longer than 60 s at 60 s', async () => {
+  it('ends the call at once when Retry-After outlasts its deadline (RateLimitError.retryAfterMs)', async () => {
     const { civic, sleeps } = await setup([limited('86400'), json(200, PASS_EXAMPLE)]);
+    const error = await civic.passes.get(EXAMPLE_REF).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 86_400_000 });
+    expect(sleeps).toEqual([]);
+    expect(api?.requests).toHaveLength(1);
+  });
+
+  it('caps a Retry-After longer than 60 s at 60 s when the deadline allows it', async () => {
+    const { civic, sleeps } = await setup([limited('90'), json(200, PASS_EXAMPLE)], {
+      timeoutMs: 120_000,
+    });
     await civic.passes.get(EXAMPLE_REF);
     expect(sleeps).toEqual([60_000]);
     expect(api?.requests).toHaveLength(2);

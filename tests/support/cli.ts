@@ -33,6 +33,10 @@ export interface CliHarnessOptions {
   /** The answer to a confirmation question; default: the test fails if one is asked. */
   confirm?: boolean;
   startMock?: (options: MockApiOptions) => Promise<MockApi>;
+  /** Use the real network (a local server named in `env`) instead of the scripted fetch. */
+  realFetch?: boolean;
+  /** The client's maxRetries; default 0, so an error status is seen at once. */
+  maxRetries?: number;
 }
 
 /** The environment that points the command at the fake API. */
@@ -77,7 +81,11 @@ export function cliHarness(options: CliHarnessOptions = {}) {
     createClient: (given) => {
       clientOptions.push(given);
       // No retries: a test of an error status sees it at once, without waiting.
-      return createCivicPassClient({ ...given, fetch: fake.fetch, maxRetries: 0 });
+      return createCivicPassClient({
+        ...given,
+        ...(!options.realFetch && { fetch: fake.fetch }),
+        maxRetries: options.maxRetries ?? 0,
+      });
     },
     confirm: async (question) => {
       questions.push(question);

@@ -3,6 +3,11 @@
  * answers token requests itself unless told otherwise. Each test makes its own; nothing global.
  */
 import type { FetchLike } from '../../src/config.js';
+import { overUndici } from './dispatcher-log.js';
+import { bridged, initBridge } from './fetch-bridge.js';
+
+// Over undici, the scripted fetch answers behind a local server (fetch-bridge.ts).
+if (overUndici) await initBridge();
 
 export const BASE_URL = 'https://api.test.example/partner';
 export const TOKEN_URL = 'https://auth.test.example/oauth/token';
@@ -117,14 +122,17 @@ export function fakeApi(options: FakeOptions = {}) {
   };
 }
 
-/** Options for a client on the fake API: credentials, URLs and the fake's fetch. */
+/**
+ * Options for a client on the fake API: credentials, URLs and the fake's fetch (over undici,
+ * the fake behind the local bridge, reached through the client's own transport).
+ */
 export function clientOptions(fetch: FetchLike, extra: Record<string, unknown> = {}) {
   return {
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     baseUrl: BASE_URL,
     tokenUrl: TOKEN_URL,
-    fetch,
+    ...(overUndici ? { dispatcher: bridged(fetch) } : { fetch }),
     ...extra,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { type CivicPassClient, createClientWithRuntime } from '../../src/client.js';
 import type { CivicPassClientOptions } from '../../src/config.js';
+import { dispatcherLog, overUndici } from './dispatcher-log.js';
 import { type FetchLog, fetchLog } from './fetch-log.js';
 
 export interface FaultClient {
@@ -19,10 +20,20 @@ export function faultClient(
   options: CivicPassClientOptions & { baseUrl: string; tokenUrl: string },
   clock?: () => number,
 ): FaultClient {
-  const log = fetchLog();
+  // Over undici (the client's own Node transport) a recording dispatcher takes fetch's place.
+  let log: FetchLog;
+  let transport: Pick<CivicPassClientOptions, 'fetch' | 'dispatcher'>;
+  if (overUndici) {
+    const recorded = dispatcherLog();
+    log = recorded;
+    transport = { dispatcher: recorded.dispatcher };
+  } else {
+    log = fetchLog();
+    transport = { fetch: log.fetch };
+  }
   const sleeps: number[] = [];
   const civic = createClientWithRuntime(
-    { clientId: 'mock-client', clientSecret: 'mock-secret', fetch: log.fetch, ...options },
+    { clientId: 'mock-client', clientSecret: 'mock-secret', ...transport, ...options },
     {
       random: () => 0.5,
       ...(clock && { now: clock }),

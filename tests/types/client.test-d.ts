@@ -6,8 +6,10 @@ import {
   type CivicPassClient,
   createCivicPassClient,
   type NetworkOf,
+  type Open,
   type Pass,
   type PassRef,
+  type PassState,
   type PiiRequest,
 } from '../../src/index.js';
 
@@ -59,14 +61,24 @@ describe('method types', () => {
     expectTypeOf(civic.passes.listAll()).toMatchTypeOf<AsyncIterable<Pass>>();
     expectTypeOf(civic.pii.get('id')).resolves.toEqualTypeOf<PiiRequest>();
     expectTypeOf(civic.pii.evidence('id', 'idDocumentFront')).resolves.toEqualTypeOf<Blob>();
-    expectTypeOf<Pass>().toEqualTypeOf<components['schemas']['Pass']>();
+    expectTypeOf<Pass>().toEqualTypeOf<Open<components['schemas']['Pass']>>();
   });
 
   it('types update, expire and call options', () => {
     const ref: PassRef = { chain: 'ethereum', chainNetwork: 'sepolia', wallet };
     civic.passes.update({ ...ref, state: 'FROZEN' });
+    civic.passes.update({ ...ref, state: 'ACTIVE', expiryTimestamp: 1_900_000_000 });
     // @ts-expect-error not a State
     civic.passes.update({ ...ref, state: 'frozen' });
+    // @ts-expect-error a state update cannot set: revoke and issue have their own methods
+    civic.passes.update({ ...ref, state: 'REVOKED' });
+    // @ts-expect-error REQUESTED is a pass state, not a target
+    civic.passes.update({ ...ref, state: 'REQUESTED' });
+    expectTypeOf<Pass['expiryTimestamp']>().toEqualTypeOf<number | undefined>();
+    assertType<Pass['chain']>({ type: 'solana', network: 'devnet' });
+    // Answers are open (`Open` in src/types.ts): a network a newer API adds still reads, so the
+    // answer type cannot refuse a pairing; what the client sends is refused (PassRef, above).
+    assertType<Pass['chain']>({ type: 'solana', network: 'someNewSolanaNetwork' });
     civic.passes.expire(ref, { at: new Date() });
     civic.passes.expire(
       ref,
@@ -87,6 +99,11 @@ describe('method types', () => {
     });
     // @ts-expect-error no such path
     client.raw.GET('/passes');
+    client.raw.PATCH('/pass/{chain}/{chainNetwork}/{wallet}', {
+      params: { path: { chain: 'solana', chainNetwork: 'devnet', wallet } },
+      // @ts-expect-error REJECTED is not a TargetState
+      body: { state: 'REJECTED' },
+    });
     client.raw.POST('/pass/{chain}/{chainNetwork}', {
       // @ts-expect-error goerli is not a ChainNetwork
       params: { path: { chain: 'ethereum', chainNetwork: 'goerli' } },
@@ -101,5 +118,31 @@ describe('method types', () => {
     createCivicPassClient({
       fetch: async (url: string, init: RequestInit) => new Response(`${url}${init.method}`),
     });
+  });
+});
+
+describe('forward compatibility: answers open, requests exact', () => {
+  it('types enums in answers as the known values widened by (string & {})', () => {
+    const pass = {} as Pass;
+    expectTypeOf(pass.state).toEqualTypeOf<PassState>();
+    expectTypeOf<'ACTIVE'>().toMatchTypeOf<PassState>();
+    // A state a newer API adds type-checks: the read does not need a cast.
+    const later: PassState = 'SUSPENDED';
+    const network: Pass['chain']['network'] = 'someNewChain';
+    assertType<string>(later);
+    assertType<string>(network);
+    // The known values stay in the type (what editors suggest).
+    expectTypeOf<Extract<PassState, 'ACTIVE' | 'FROZEN'>>().toEqualTypeOf<'ACTIVE' | 'FROZEN'>();
+  });
+
+  it('keeps what the client sends exact', () => {
+    const ref: PassRef = { chain: 'ethereum', chainNetwork: 'sepolia', wallet };
+    // @ts-expect-error not a State the spec lists
+    civic.passes.list({ filter: { state: 'SUSPENDED' } });
+    // @ts-expect-error a network the spec does not list
+    civic.passes.get({ ...ref, chainNetwork: 'someNewChain' });
+    // @ts-expect-error referenceId is not a field of this spec's issuePass body
+    civic.passes.issue(ref, { referenceId: 'order-1' });
+    civic.passes.issue(ref, { signal: AbortSignal.timeout(1000) });
   });
 });

@@ -214,10 +214,15 @@ describe('raw: the typed openapi-fetch client on the same transport', () => {
     expect(api.apiRequests()).toHaveLength(1);
   });
 
-  it('takes timeoutMs and maxRetries in init', async () => {
+  it('takes timeoutMs, attemptTimeoutMs and maxRetries in init', async () => {
     const api = fakeApi({ api: () => new Response(null, { status: 503 }) });
     const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
-    await civic.raw.POST('/pass', { body: { limit: 1, skip: 0 }, maxRetries: 5, timeoutMs: 1000 });
+    await civic.raw.POST('/pass', {
+      body: { limit: 1, skip: 0 },
+      maxRetries: 5,
+      timeoutMs: 100_000,
+      attemptTimeoutMs: 1000,
+    });
     expect(api.apiRequests()).toHaveLength(6);
   });
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,7 +11,7 @@ import {
   DEFAULT_TOKEN_URL,
   OPERATIONS,
 } from '../../generated/api.js';
-import { generate } from '../../scripts/generate.js';
+import { changesSince, generate } from '../../scripts/generate.js';
 import { readSpec, SPEC_PATH, scratchSpec } from '../support/scratch-spec.js';
 
 const specPath = SPEC_PATH;
@@ -46,6 +47,15 @@ describe('npm run generate', () => {
     );
   });
 
+  it('refuses a PassChain pairing that differs from x-civic-chains', async () => {
+    const broken = scratchSpec((document) => {
+      document.components.schemas.SolanaNetwork.enum.push('sepolia');
+    });
+    await expect(generate({ spec: broken })).rejects.toThrow(
+      /PassChain pairs solana with other networks than x-civic-chains.solana/,
+    );
+  });
+
   it('refuses a network of the enum that no chain claims', async () => {
     const broken = scratchSpec((document) => {
       document.components.schemas.ChainNetwork.enum.push('goerli');
@@ -62,6 +72,29 @@ describe('npm run generate', () => {
     expect(warnings.join('\n')).toMatch(/no x-civic-chains extension/);
     const api = files.find((file) => file.name === 'api.ts')?.text ?? '';
     expect(api).toContain("'sepolia'");
+  });
+});
+
+describe('npm run generate: what changed, before writing', () => {
+  it('classifies the new spec against the one the output was generated from', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'civic-gen-')), 'generated');
+    cpSync('generated', out, { recursive: true });
+    expect(await changesSince(out, specPath)).toBeNull();
+    const changed = scratchSpec((document) => {
+      document.components.schemas.PassState.enum.push('SUSPENDED');
+    });
+    const text = (await changesSince(out, changed)) ?? '';
+    expect(text).toMatch(
+      /^BREAKING\n {2}\[response\] enum-value-added: enum value 'SUSPENDED' added/,
+    );
+    expect(text).toMatch(
+      /at listPass response 200 body\.records\[\]\.state; issuePass response 202 body\.state/,
+    );
+    expect(text).toMatch(/breaking for code built on the previous output/);
+  });
+
+  it('says nothing when there is no earlier output', async () => {
+    expect(await changesSince(mkdtempSync(path.join(tmpdir(), 'civic-gen-')), specPath)).toBeNull();
   });
 });
 

@@ -231,7 +231,7 @@ describe('the packed package', { timeout: 120_000 }, () => {
       path.join(consumer, 'node_modules/civic-pass-client/dist/src/cli/main.js'),
       'utf8',
     );
-    expect(main.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(main.startsWith('#!/usr/bin/env -S node --\n')).toBe(true);
   });
 
   it('passes publint with no error and no warning', async () => {
@@ -403,6 +403,11 @@ export const start: () => Promise<MockApi> = () => startMockApi({ seed: 1 });
     expect(JSON.parse(networks.stdout)).toContainEqual(
       expect.objectContaining({ target: 'solana/devnet' }),
     );
+
+    // Node must not take --env-file for itself (exit 9): the command reads it and exits 2.
+    const envFile = run(bin, ['--env-file', 'missing.env', 'networks'], { cwd: consumer, env });
+    expect(envFile.status).toBe(2);
+    expect(envFile.stderr).toMatch(/^civic-pass: UsageError: cannot read --env-file "missing.env"/);
 
     // Prism is a development tool: the installed package says how to get it.
     const mock = run(bin, ['mock'], { cwd: consumer, env });

@@ -152,7 +152,7 @@ describe('passes.listAll', () => {
       const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
       expect(() => civic.passes.listAll({ pageSize: pageSize as number })).toThrow(InputError);
       expect(() => civic.passes.listAll({ pageSize: pageSize as number })).toThrow(
-        /pageSize .* positive integer/,
+        /pageSize .* an integer from 1 to 100/,
       );
       expect(api.seen).toHaveLength(0);
     },

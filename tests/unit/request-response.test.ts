@@ -112,7 +112,7 @@ describe('readWithinAttempt and BufferedResponse', () => {
       statusText: 'Created',
       headers: { 'content-type': 'application/json', 'x-request-id': 'r9' },
     });
-    const read = await readWithinAttempt(answer, 'GET');
+    const read = await readWithinAttempt(answer, 'GET', 1024);
     expect(read).toBeInstanceOf(BufferedResponse);
     expect(answer.bodyUsed).toBe(true);
     expect(read.headers).toBe(answer.headers);
@@ -126,9 +126,9 @@ describe('readWithinAttempt and BufferedResponse', () => {
 
   it('pass answers without a body through unread', async () => {
     const empty = new Response(null, { status: 204 });
-    expect(await readWithinAttempt(empty, 'DELETE')).toBe(empty);
+    expect(await readWithinAttempt(empty, 'DELETE', 1024)).toBe(empty);
     const head = new Response('ignored', { status: 200 });
-    expect(await readWithinAttempt(head, 'HEAD')).toBe(head);
+    expect(await readWithinAttempt(head, 'HEAD', 1024)).toBe(head);
   });
 });
 

@@ -171,9 +171,11 @@ describe('configuration from the environment', () => {
   it('prefers options over the environment, and defaults to Civic’s URLs', () => {
     vi.stubEnv('CIVIC_API_BASE_URL', 'https://env.example');
     try {
-      expect(createCivicPassClient({ baseUrl: 'https://opt.example/' }).settings.baseUrl).toBe(
-        'https://opt.example',
-      );
+      const settings = createCivicPassClient({
+        baseUrl: 'https://opt.example/',
+        tokenUrl: 'https://auth.opt.example/token',
+      }).settings;
+      expect(settings.baseUrl).toBe('https://opt.example');
     } finally {
       vi.unstubAllEnvs();
     }
@@ -186,7 +188,9 @@ describe('configuration from the environment', () => {
         audience: 'https://api.civic.com/pass',
         clientAuthentication: 'client_secret_post',
         maxRetries: 2,
-        timeoutMs: 30_000,
+        timeoutMs: 60_000,
+        attemptTimeoutMs: 20_000,
+        maxResponseBytes: 4 * 1024 * 1024,
       });
     } finally {
       vi.unstubAllEnvs();

@@ -15,6 +15,7 @@ import {
   shouldRetry,
   sleep,
 } from '../../src/retry.js';
+import { overUndici } from '../support/dispatcher-log.js';
 import {
   clientOptions,
   connectionError,
@@ -48,6 +49,13 @@ async function runWithStatus(
   );
   return { error, attempts: api.apiRequests().length, sleeps };
 }
+
+// Why some tests are fetch-only: in unit-undici a scripted fetch sits behind a live server,
+// which cannot refuse a connection it has accepted (tests/faults/connections.test.ts refuses for
+// real, over both), and a 15 ms deadline may end before the request has crossed to it (deadlines
+// and aborts over undici: tests/faults, tests/hostile, tests/unit/undici.test.ts).
+const REFUSE = 'a live server cannot refuse a connection';
+const TIMING = '15 ms deadlines counted at the scripted fetch';
 
 describe('retry policy: which outcomes are retried', () => {
   it.each([408, 429, 500, 502, 503, 504])(
@@ -95,7 +103,10 @@ describe('retry policy: which outcomes are retried', () => {
     );
   });
 
-  it('retries issue when the connection was refused (ECONNREFUSED), not when it was reset', async () => {
+  it('retries issue when the connection was refused (ECONNREFUSED), not when it was reset', async ({
+    skip,
+  }) => {
+    skip(overUndici, REFUSE);
     const refused = fakeApi({
       api: (_r, n) =>
         n === 1 ? connectionError('ECONNREFUSED') : Response.json(passBody(), { status: 202 }),
@@ -190,7 +201,7 @@ describe('retry policy: waits', () => {
     expect(sleeps).toEqual([7000]);
   });
 
-  it('waits until a Retry-After HTTP date, and caps any Retry-After at 60 s', async () => {
+  it('waits until a Retry-After HTTP date, and does not wait past the call’s deadline', async () => {
     const { runtime, sleeps, clock } = fakeRuntime();
     const at = new Date(clock.now + 12_000).toUTCString();
     const api = fakeApi({
@@ -202,18 +213,22 @@ describe('retry policy: waits', () => {
             : Response.json(passBody()),
     });
     const civic = createClientWithRuntime(clientOptions(api.fetch), runtime);
-    await civic.passes.get(EVM_REF);
+    const error = await civic.passes.get(EVM_REF).catch((e: unknown) => e);
     expect(sleeps[0]).toBeGreaterThan(10_000); // the date has second precision
     expect(sleeps[0]).toBeLessThanOrEqual(12_000);
-    expect(sleeps[1]).toBe(60_000);
+    // Retry-After 3600 s with about 48 s left of timeoutMs: the call ends with that answer.
+    expect(sleeps).toHaveLength(1);
+    expect(error).toMatchObject({ status: 503 });
+    expect(api.apiRequests()).toHaveLength(2);
   });
 });
 
 describe('deadlines and the caller’s signal', () => {
-  it('gives each attempt a deadline: TimeoutError, retried for get', async () => {
+  it('gives each attempt a deadline: TimeoutError, retried for get', async ({ skip }) => {
+    skip(overUndici, TIMING);
     const api = fakeApi({ api: (request) => hang(request.signal) });
     const civic = createClientWithRuntime(
-      clientOptions(api.fetch, { timeoutMs: 15 }),
+      clientOptions(api.fetch, { attemptTimeoutMs: 15 }),
       fakeRuntime().runtime,
     );
     const error = await civic.passes.get(EVM_REF).catch((e: unknown) => e);
@@ -222,7 +237,8 @@ describe('deadlines and the caller’s signal', () => {
     expect(api.apiRequests()).toHaveLength(3);
   });
 
-  it('does not retry a timed-out issue (the server may have acted on it)', async () => {
+  it('does not retry a timed-out issue (the server may have acted on it)', async ({ skip }) => {
+    skip(overUndici, TIMING);
     const api = fakeApi({ api: (request) => hang(request.signal) });
     const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
     const error = await civic.passes.issue(EVM_REF, { timeoutMs: 15 }).catch((e: unknown) => e);
@@ -252,7 +268,10 @@ describe('deadlines and the caller’s signal', () => {
     await expect(civic.passes.get(EVM_REF, { timeoutMs: 15 })).rejects.toBeInstanceOf(TimeoutError);
   });
 
-  it('rejects with the signal’s reason when the caller aborts during a request', async () => {
+  it('rejects with the signal’s reason when the caller aborts during a request', async ({
+    skip,
+  }) => {
+    skip(overUndici, TIMING);
     const api = fakeApi({ api: (request) => hang(request.signal) });
     const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
     const controller = new AbortController();
@@ -313,7 +332,6 @@ describe('retry policy: the pure rules in src/retry.ts', () => {
     expect(shouldRetry(false, { kind: 'connection', refused: true })).toBe(true);
     expect(shouldRetry(false, { kind: 'connection', refused: false })).toBe(false);
     expect(shouldRetry(false, { kind: 'timeout' })).toBe(false);
-    expect(shouldRetry(false, { kind: 'token-unavailable' })).toBe(true);
     expect(shouldRetry(true, { kind: 'timeout' })).toBe(true);
     expect(shouldRetry(true, { kind: 'status', status: 501 })).toBe(true);
     expect(shouldRetry(true, { kind: 'status', status: 499 })).toBe(false);

@@ -152,10 +152,26 @@ describe('input checks before sending (InputError, nothing sent)', () => {
     );
   });
 
-  it.each([0, -5, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses limit %s', async (limit) => {
-    const error = await refused((c) => c.passes.list({ limit }));
-    expect(error.field).toBe('limit');
-    expect(error.message).toBe(`limit ${limit} is not allowed: expected a positive integer`);
+  it.each([0, -5, 1.5, 101, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses limit %s',
+    async (limit) => {
+      const error = await refused((c) => c.passes.list({ limit }));
+      expect(error.field).toBe('limit');
+      expect(error.message).toBe(
+        `limit ${limit} is not allowed: expected an integer from 1 to 100`,
+      );
+    },
+  );
+
+  it('takes the page-size bounds from the spec: 1 and 100 pass, pageSize 101 does not', async () => {
+    const api = fakeApi({ api: () => Response.json({ records: [] }) });
+    const civic = createClientWithRuntime(clientOptions(api.fetch), fakeRuntime().runtime);
+    await civic.passes.list({ limit: 1 });
+    await civic.passes.list({ limit: 100 });
+    expect(api.apiRequests().map((r) => JSON.parse(r.body ?? '{}').limit)).toEqual([1, 100]);
+    const pageSize = await refused((c) => c.passes.listAll({ pageSize: 101 }));
+    expect(pageSize.field).toBe('pageSize');
+    expect(pageSize.message).toBe('pageSize 101 is not allowed: expected an integer from 1 to 100');
   });
 
   it.each([-1, 0.5])('refuses skip %s', async (skip) => {
@@ -204,6 +220,26 @@ describe('input checks before sending (InputError, nothing sent)', () => {
       c.passes.update({ ...EVM_REF, state: 'frozen' as 'FROZEN' }),
     );
     expect(state.field).toBe('state');
+  });
+
+  it.each(['REVOKED', 'REQUESTED', 'REJECTED'])(
+    'refuses to set the state %s with update',
+    async (state) => {
+      const error = await refused((c) => c.passes.update({ ...EVM_REF, state: state as 'FROZEN' }));
+      expect(error.field).toBe('state');
+      expect(error.message).toBe(
+        `state "${state}" cannot be set; use ACTIVE or FROZEN (issue and revoke have their own methods)`,
+      );
+    },
+  );
+
+  it('refuses an expiry that is not whole seconds (the spec makes it an integer)', async () => {
+    const error = await refused((c) =>
+      c.passes.update({ ...EVM_REF, expiryTimestamp: 1_900_000_000.5 }),
+    );
+    expect(error.message).toBe(
+      'expiryTimestamp 1900000000.5 is not allowed: expected whole seconds (e.g. Math.floor(ms / 1000))',
+    );
   });
 
   it('refuses bad call options', async () => {

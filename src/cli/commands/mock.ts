@@ -6,7 +6,7 @@ import type { MockApiOptions } from '../../testing/mock-api.js';
 import { PrismStartError } from '../../testing/prism.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { nonNegativeInteger, Session } from '../session.js';
+import { port, Session } from '../session.js';
 
 /** The version range of Prism that runs on Node.js 20 (5.15 needs Node.js 24). */
 export const PRISM_INSTALL = 'npm install --save-dev @stoplight/prism-cli@~5.14.2';
@@ -16,7 +16,7 @@ export function registerMock(program: Command, context: CliContext): void {
   program
     .command('mock')
     .description('serve a Prism mock of the API and a local token endpoint until Ctrl-C')
-    .option('--port <n>', 'port of the mock (default: a free one)', nonNegativeInteger)
+    .option('--port <n>', 'port of the mock (default: a free one)', port)
     .option('--dynamic', 'random bodies generated from the schemas instead of the examples')
     .option('--seed <n>', 'seed of the random bodies, so a run can be repeated (implies --dynamic)')
     .option('--spec <file>', 'another OpenAPI document to mock (default: the packaged spec)')

@@ -57,7 +57,10 @@ describe('civic-pass passes get / issue', () => {
       ['ethereum/sepolia', '0x1234'],
       /^civic-pass: InputError: wallet "0x1234" is not an ethereum address/,
     ],
-    [['solana/sepolia', EVM_WALLET], /^civic-pass: InputError: chainNetwork "sepolia"/],
+    [
+      ['solana/sepolia', EVM_WALLET],
+      /^civic-pass: UsageError: sepolia is a network of ethereum, not of solana/,
+    ],
     [
       ['goerli', EVM_WALLET],
       /^civic-pass: UsageError: unknown network "goerli" \(write <chain>\/<network>/,

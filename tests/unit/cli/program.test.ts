@@ -83,7 +83,9 @@ describe('civic-pass: usage, help and exit codes', () => {
   it('checks the arguments before it looks for credentials', async () => {
     const cli = cliHarness({ env: {} });
     expect(await cli.run('passes', 'get', 'solana/sepolia', EVM_WALLET)).toBe(2);
-    expect(cli.stderr.text).toMatch(/^civic-pass: InputError: chainNetwork "sepolia"/);
+    expect(cli.stderr.text).toMatch(/^civic-pass: UsageError: sepolia is a network of ethereum/);
+    expect(await cli.run('passes', 'get', 'ethereum/sepolia', '0x12')).toBe(2);
+    expect(cli.stderr.text).toMatch(/civic-pass: InputError: wallet "0x12"/);
   });
 
   it('reports errors as one JSON line on stderr with --json', async () => {
@@ -94,6 +96,7 @@ describe('civic-pass: usage, help and exit codes', () => {
     expect(JSON.parse(lines[0] as string)).toEqual({
       error: {
         name: 'UsageError',
+        code: 'USAGE',
         message: 'no client credentials: CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET are not set',
         hint: expect.stringContaining('--env-file'),
         exitCode: 2,

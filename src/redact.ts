@@ -1,0 +1,120 @@
+/**
+ * Redaction of secrets in everything an error or a log line shows: the client secret (also as a
+ * form-encoded value and inside a Basic credential), the bearer token in use, and the password
+ * of any URL. A hostile or careless server can echo any of them back (an OAuth
+ * `error_description` quoting the request, an error body quoting the `Authorization` header), so
+ * the client does not rely on servers: every error runs its text through {@link redact}.
+ */
+
+/** What replaces a secret. */
+const MASK = '[redacted]';
+
+/** Values shorter than this are not registered: masking them would mangle ordinary words. */
+const MIN_SECRET_LENGTH = 6;
+
+/** At most this many values are remembered (clients are few; tokens are replaced on renewal). */
+const MAX_SECRETS = 256;
+
+const secrets = new Set<string>();
+
+/** `scheme://user:password@`: the password part is masked. */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@\s:]*:)[^/?#@\s]+@/gi;
+
+/**
+ * Remembers a value that must never be shown, in the forms a server could echo it in.
+ *
+ * @example
+ * ```ts
+ * registerSecret(clientSecret, clientId);
+ * ```
+ */
+export function registerSecret(value: string, clientId?: string): void {
+  if (value.length < MIN_SECRET_LENGTH) return;
+  add(value);
+  add(encodeURIComponent(value));
+  add(new URLSearchParams({ s: value }).toString().slice(2));
+  if (clientId !== undefined) {
+    // RFC 6749 section 2.3.1: both parts form-encoded (so ASCII) before base64.
+    const form = (part: string) => encodeURIComponent(part).replace(/%20/g, '+');
+    add(btoa(`${form(clientId)}:${form(value)}`));
+  }
+}
+
+/**
+ * Forgets a value registered before (a token that was replaced).
+ *
+ * @example
+ * ```ts
+ * forgetSecret(oldToken);
+ * ```
+ */
+export function forgetSecret(value: string): void {
+  secrets.delete(value);
+}
+
+function add(value: string): void {
+  if (value.length < MIN_SECRET_LENGTH || secrets.has(value)) return;
+  if (secrets.size >= MAX_SECRETS) {
+    const oldest = secrets.values().next().value;
+    if (oldest !== undefined) secrets.delete(oldest);
+  }
+  secrets.add(value);
+}
+
+/**
+ * The text with every registered secret and every URL password masked.
+ *
+ * @example
+ * ```ts
+ * redact('https://me:hunter2@example.com'); // 'https://me:[redacted]@example.com'
+ * ```
+ */
+export function redact(text: string): string {
+  let result = text.includes('://') ? text.replace(URL_PASSWORD, `$1${MASK}@`) : text;
+  for (const secret of secrets) {
+    if (result.includes(secret)) result = result.split(secret).join(MASK);
+  }
+  return result;
+}
+
+/**
+ * A copy of a parsed body (strings, arrays, plain objects) with {@link redact} applied to every
+ * string, keys included; anything deeper than a few levels is dropped rather than walked.
+ *
+ * @example
+ * ```ts
+ * redactDeep({ message: `bad secret ${secret}` }); // { message: 'bad secret [redacted]' }
+ * ```
+ */
+export function redactDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 8) return '[too deep]';
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[redact(key)] = redactDeep(item, depth + 1);
+  return copy;
+}
+
+/**
+ * Describes any value for a message without ever throwing (a null-prototype object has no
+ * `toString`) and without quoting more than a few dozen characters of it.
+ *
+ * @example
+ * ```ts
+ * describeValue(Object.create(null)); // 'an object'
+ * ```
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
