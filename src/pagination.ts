@@ -63,6 +63,7 @@ export async function* paginate<T>(
     const records = await fetchPage(skip, pageSize);
     pages += 1;
     const ids = new Set(records.map(identity));
+    // Stryker disable next-line OptionalChaining: `previous` is set here (checked just before); `?.` is for the type checker inside the callback
     if (previous && records.length > 0 && [...ids].every((id) => previous?.has(id))) {
       throw new CivicPassError(
         `the list made no progress: the page at skip ${skip} holds only records of the page before it (the server seems to ignore skip); stopped after ${pages} pages`,

@@ -53,6 +53,18 @@ describe('readBody', () => {
     },
   );
 
+  it('tells zlib-wrapped deflate from raw by the first byte of the body only', async () => {
+    // Header "deflate, gzip": gzip undone first; the deflate under it is zlib-wrapped, though
+    // the body's first byte (gzip's 0x1f) would say raw.
+    const encoded = gzipSync(deflateSync(Buffer.from(text)));
+    expect((await readBody(from(encoded), ['gzip', 'deflate'], 1_000)).toString()).toBe(text);
+  });
+
+  it('keeps what a brotli body cut short after a complete block decoded to, as fetch does', async () => {
+    const cut = Buffer.from('izsA+I2Ubt5EVYaWIGxvNUtitUAGVNtgAA==', 'base64');
+    expect((await readBody(from(cut), ['br'], 1_000)).toString()).toBe('hello world '.repeat(10));
+  });
+
   it('undoes several codings in order, and an empty encoded body is empty', async () => {
     const encoded = brotliCompressSync(gzipSync(Buffer.from(text)));
     expect((await readBody(from(encoded), ['br', 'gzip'], 1_000)).toString()).toBe(text);
