@@ -59,6 +59,7 @@ export async function* paginate<T>(
   let items = 0;
   let previous: Set<string> | undefined;
   for (;;) {
+    // Stryker disable next-line ConditionalExpression: `x !== undefined` → true is equivalent (a number compared with undefined is false); the check is for the type checker
     if (maxPages !== undefined && pages >= maxPages) return;
     const records = await fetchPage(skip, pageSize);
     pages += 1;
@@ -72,11 +73,13 @@ export async function* paginate<T>(
     }
     previous = ids;
     for (const record of records) {
+      // Stryker disable next-line ConditionalExpression: `x !== undefined` → true is equivalent (a number compared with undefined is false); the check is for the type checker
       if (maxItems !== undefined && items >= maxItems) return;
       items += 1;
       yield record;
     }
     if (records.length < pageSize) return;
+    // Stryker disable next-line ConditionalExpression: `x !== undefined` → true is equivalent (a number compared with undefined is false); the check is for the type checker
     if (maxItems !== undefined && items >= maxItems) return;
     // Advance by what came back, so a server that returns more than asked skips nothing.
     skip += records.length;
