@@ -34,6 +34,9 @@ describe('redact at its edges', () => {
     for (let i = 0; i < 256; i++) registerSecret(`filler-${String(i).padStart(3, '0')}`);
     expect(redact('oldest-value')).toBe('oldest-value');
     expect(redact('filler-255 filler-001')).toBe('[redacted] [redacted]');
+    // Registering a value it already holds evicts nothing.
+    registerSecret('filler-255');
+    expect(redact('filler-000')).toBe('[redacted]');
   });
 
   it('walks a body eight levels deep, keys included, and leaves other values alone', () => {
@@ -48,6 +51,11 @@ describe('redact at its edges', () => {
       '[redacted]': [1, null, true],
     });
     expect(redactDeep(undefined)).toBeUndefined();
+    let object: unknown = 'deep-secret';
+    for (let i = 0; i < 10; i++) object = { k: object };
+    expect(JSON.stringify(redactDeep(object))).toBe(
+      `${'{"k":'.repeat(9)}"[too deep]"${'}'.repeat(9)}`,
+    );
   });
 
   it('describes every kind of value in a few words', () => {
