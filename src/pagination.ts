@@ -59,10 +59,12 @@ export async function* paginate<T>(
   let items = 0;
   let previous: Set<string> | undefined;
   for (;;) {
+    // Stryker disable next-line ConditionalExpression: `x !== undefined` → true is equivalent (a number compared with undefined is false); the check is for the type checker
     if (maxPages !== undefined && pages >= maxPages) return;
     const records = await fetchPage(skip, pageSize);
     pages += 1;
     const ids = new Set(records.map(identity));
+    // Stryker disable next-line OptionalChaining: `previous` is set here (checked just before); `?.` is for the type checker inside the callback
     if (previous && records.length > 0 && [...ids].every((id) => previous?.has(id))) {
       throw new CivicPassError(
         `the list made no progress: the page at skip ${skip} holds only records of the page before it (the server seems to ignore skip); stopped after ${pages} pages`,
@@ -71,11 +73,13 @@ export async function* paginate<T>(
     }
     previous = ids;
     for (const record of records) {
+      // Stryker disable next-line ConditionalExpression: `x !== undefined` → true is equivalent (a number compared with undefined is false); the check is for the type checker
       if (maxItems !== undefined && items >= maxItems) return;
       items += 1;
       yield record;
     }
     if (records.length < pageSize) return;
+    // Stryker disable next-line ConditionalExpression: `x !== undefined` → true is equivalent (a number compared with undefined is false); the check is for the type checker
     if (maxItems !== undefined && items >= maxItems) return;
     // Advance by what came back, so a server that returns more than asked skips nothing.
     skip += records.length;

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createClientWithRuntime } from '../../src/client.js';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../../src/errors.js';
 import {
   isIdempotent,
+  isRetryableStatus,
   parseRetryAfter,
   RETRY_DEFAULTS,
   retryDelayMs,
@@ -344,8 +346,36 @@ describe('retry policy: the pure rules in src/retry.ts', () => {
     expect(parseRetryAfter('Tue, 31 Dec 2024 23:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+    // Not delay-seconds and not an HTTP date: unreadable, so the usual backoff applies.
+    for (const bad of ['1.5', '5s', '-5', '', '1e3']) {
+      expect(parseRetryAfter(bad, now), bad).toBeUndefined();
+    }
+    expect(parseRetryAfter(' 7 ', now)).toBe(7_000);
+    expect(parseRetryAfter('0', now)).toBe(0);
     expect(retryDelayMs(1, 120_000, () => 0.5)).toBe(60_000);
     expect(retryDelayMs(3, undefined, () => 0.5)).toBe(1_000);
+    expect(retryDelayMs(1, 59_000, () => 0.5)).toBe(59_000);
+    expect(retryDelayMs(1, undefined, () => 0.999)).toBe(499);
+    expect(retryDelayMs(2, undefined, () => 0.999)).toBe(999);
+    expect(retryDelayMs(10, undefined, () => 0.5)).toBe(4_000);
+  });
+
+  it('retries exactly 408, 429 and 500 to 599', () => {
+    const retryable = [408, 429, 500, 503, 599];
+    for (const status of retryable) expect(isRetryableStatus(status), String(status)).toBe(true);
+    for (const status of [400, 401, 404, 407, 409, 428, 430, 499, 600]) {
+      expect(isRetryableStatus(status), String(status)).toBe(false);
+    }
+    expect(shouldRetry(false, { kind: 'status', status: 429 })).toBe(true);
+    expect(shouldRetry(false, { kind: 'status', status: 503 })).toBe(false);
+    expect(shouldRetry(true, { kind: 'connection', refused: false })).toBe(true);
+  });
+
+  it('sleep runs to its end and then lets go of the signal', async () => {
+    const controller = new AbortController();
+    await expect(sleep(5, controller.signal)).resolves.toBeUndefined();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    await expect(sleep(5)).resolves.toBeUndefined();
   });
 
   it('sleep rejects with the reason when aborted', async () => {
