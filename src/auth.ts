@@ -103,22 +103,6 @@ const TOKEN_URL_HINT = 'check tokenUrl (CIVIC_TOKEN_URL)';
 const CREDENTIALS_HINT = 'check clientId and clientSecret (CIVIC_CLIENT_ID, CIVIC_CLIENT_SECRET)';
 
 /**
- * A token endpoint failure that is worth retrying: the request to the API was never sent.
- *
- * @example
- * ```ts
- * isTransientTokenFailure(new TokenError('busy', { status: 503 })); // true
- * ```
- */
-export function isTransientTokenFailure(error: unknown): boolean {
-  if (error instanceof ConnectionError || error instanceof TimeoutError) return true;
-  if (error instanceof TokenError && error.status !== undefined) {
-    return isRetryableStatus(error.status);
-  }
-  return false;
-}
-
-/**
  * Translates what oauth4webapi throws into our errors, copying only what is safe: never its
  * `cause`, which can hold the token endpoint's whole answer (an access token included).
  */

@@ -413,8 +413,9 @@ export function isConnectionRefused(error: unknown): boolean {
 }
 
 /**
- * One attempt took longer than its deadline (`timeoutMs`, 30 s unless set). For operations that
- * may be repeated, the client has already retried as its policy allows.
+ * A deadline ran out: an attempt's (`attemptTimeoutMs`, 20 s unless set) or the whole call's
+ * (`timeoutMs`, 60 s unless set). For operations that may be repeated, the client has already
+ * retried as its policy allows while time was left.
  *
  * @example
  * ```ts

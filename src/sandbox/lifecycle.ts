@@ -207,16 +207,6 @@ export function change(
 }
 
 /**
- * Whether a pass has expired at `nowMs`: its expiry is at or before then. Its state stays.
- *
- * @example
- * isExpired(pass, clock.now());
- */
-export function isExpired(pass: PassRecord, nowMs: number): boolean {
-  return pass.expiryTimestamp !== undefined && pass.expiryTimestamp * 1000 <= nowMs;
-}
-
-/**
  * The pass as the API shows it.
  *
  * @example

@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isTransientTokenFailure } from '../../src/auth.js';
 import { createClientWithRuntime } from '../../src/client.js';
-import { ConnectionError, TimeoutError, TokenError } from '../../src/errors.js';
-import {
-  clientOptions,
-  EVM_REF,
-  fakeApi,
-  fakeRuntime,
-  passBody,
-  TOKEN_URL,
-} from '../support/fake-api.js';
+import { TokenError } from '../../src/errors.js';
+import { clientOptions, EVM_REF, fakeApi, fakeRuntime, passBody } from '../support/fake-api.js';
 
 const ok = () => Response.json(passBody());
-const target = { path: TOKEN_URL };
 
 describe('token endpoint: which failures are retried', () => {
-  it('retries a connection error, a stall, and exactly the statuses 408, 429 and 5xx', () => {
-    expect(isTransientTokenFailure(new ConnectionError('m', target))).toBe(true);
-    expect(isTransientTokenFailure(new TimeoutError('m', target, 5))).toBe(true);
-    for (const status of [408, 429, 500, 503, 599]) {
-      expect(isTransientTokenFailure(new TokenError('m', { status })), String(status)).toBe(true);
-    }
-    for (const status of [400, 401, 403, 404, 428, 600]) {
-      expect(isTransientTokenFailure(new TokenError('m', { status })), String(status)).toBe(false);
-    }
-    // A refusal without an answer (bad token type, bad token) is not retried; nor is a stranger.
-    expect(isTransientTokenFailure(new TokenError('m'))).toBe(false);
-    expect(isTransientTokenFailure(new Error('m'))).toBe(false);
-    expect(isTransientTokenFailure(undefined)).toBe(false);
-  });
-
   it.each([408, 429, 500])(
     'retries a token endpoint answering %i, then calls the API once',
     async (status) => {
