@@ -35,6 +35,8 @@ export const REQUEST_ID_HEADERS = [
  */
 export type CivicPassErrorCode =
   | 'CIVIC_PASS_ERROR'
+  | 'CLIENT_CLOSED'
+  | 'UNREACHABLE_STATE'
   | 'CONFIGURATION'
   | 'MISSING_CREDENTIALS'
   | 'FOREIGN_ORIGIN'
@@ -588,3 +590,18 @@ export class ConfigurationError extends CivicPassError {
   }
 }
 named(ConfigurationError, 'ConfigurationError');
+
+/**
+ * The refusal of a call on a client whose `close()` was called (code `CLIENT_CLOSED`): nothing
+ * is sent.
+ *
+ * @example
+ * ```ts
+ * if (closed) throw clientClosedError();
+ * ```
+ */
+export function clientClosedError(): CivicPassError {
+  return new CivicPassError('the client was closed (close() was called): create a new client', {
+    code: 'CLIENT_CLOSED',
+  });
+}

@@ -6,7 +6,7 @@
  */
 import { fetchSender, type Sender } from './attempt.js';
 import type { DispatcherLike, FetchLike } from './config.js';
-import { CivicPassError } from './errors.js';
+import { clientClosedError } from './errors.js';
 
 /**
  * True on Node itself (not Deno or Bun, which set `process.versions.node` for compatibility).
@@ -59,12 +59,7 @@ export function createSender(options: {
   dispatcher: DispatcherLike | undefined;
 }): ClientSender {
   let closed = false;
-  const refuse = () =>
-    Promise.reject(
-      new CivicPassError('the client was closed (close() was called): create a new client', {
-        code: 'CIVIC_PASS_ERROR',
-      }),
-    );
+  const refuse = () => Promise.reject(clientClosedError());
 
   if (options.fetch !== undefined || !isNode()) {
     const fetchFn = options.fetch ?? ((url, init) => globalThis.fetch(url, init));

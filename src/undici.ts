@@ -16,6 +16,7 @@
 import { Agent, type Dispatcher, request } from 'undici';
 import type { Sender, SendLimits } from './attempt.js';
 import type { DispatcherLike } from './config.js';
+import { clientClosedError } from './errors.js';
 import { BodyTooLargeError, BufferedResponse } from './response.js';
 import { ACCEPT_ENCODING, codingsOf, readBody } from './undici-body.js';
 
@@ -100,7 +101,8 @@ export function createUndiciSender(
     if (given) return given;
     const global = userGlobalDispatcher();
     if (global) return global;
-    if (closed) throw new Error('the client was closed');
+    // close() ran while this send waited: the same refusal as a call made after it.
+    if (closed) throw clientClosedError();
     own ??= new Agent();
     return own;
   }

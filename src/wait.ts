@@ -101,6 +101,7 @@ export class UnreachableStateError extends CivicPassError {
   constructor(ref: PassRef, wanted: PassState, state: string) {
     super(
       `the pass of ${ref.wallet} on ${ref.chain}/${ref.chainNetwork} is ${state}: it can never become ${wanted}`,
+      { code: 'UNREACHABLE_STATE' },
     );
     this.wanted = wanted;
     this.state = state;

@@ -339,12 +339,13 @@ describe('the undici sender', () => {
     const civic = createCivicPassClient(options);
     await civic.raw.POST('/pass', { body: { limit: 10, skip: 0 } });
     await civic.close();
-    await expect(civic.raw.POST('/pass', { body: { limit: 10, skip: 0 } })).rejects.toThrow(
-      'the client was closed',
-    );
+    await expect(civic.raw.POST('/pass', { body: { limit: 10, skip: 0 } })).rejects.toMatchObject({
+      code: 'CLIENT_CLOSED',
+      message: expect.stringMatching(/^the client was closed/),
+    });
     const disposed = createCivicPassClient(options);
     await disposed[Symbol.asyncDispose]();
-    await expect(disposed.passes.list({})).rejects.toThrow('the client was closed');
+    await expect(disposed.passes.list({})).rejects.toMatchObject({ code: 'CLIENT_CLOSED' });
     expect(api.requests).toHaveLength(2);
   });
 

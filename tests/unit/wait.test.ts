@@ -97,7 +97,7 @@ describe('passes.waitFor', () => {
     const { civic, time, gets } = setup(states('REQUESTED', 'REVOKED'));
     const error = await civic.passes.waitFor(EVM_REF, 'ACTIVE').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreachableStateError);
-    expect(error).toMatchObject({ state: 'REVOKED', wanted: 'ACTIVE' });
+    expect(error).toMatchObject({ state: 'REVOKED', wanted: 'ACTIVE', code: 'UNREACHABLE_STATE' });
     expect(gets()).toBe(2);
     expect(time.sleeps).toHaveLength(1);
   });
