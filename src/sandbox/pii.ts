@@ -4,12 +4,13 @@
  */
 import { PII_STATUS_VALUES } from '../../generated/api.js';
 import { openapiDocument } from '../../generated/document.js';
+import type { components } from '../../generated/openapi.js';
 import { ApiError } from './http.js';
 import type { PiiDecision } from './inputs.js';
 import type { Random } from './random.js';
 
-/** A status of a PII request: the spec's `PiiStatus`, from the generated value list. */
-export type PiiStatus = (typeof PII_STATUS_VALUES)[number];
+/** A status of a PII request: the spec's `PiiStatus` schema (exact: the sandbox only sets listed values). */
+export type PiiStatus = components['schemas']['PiiStatus'];
 
 const STATUSES: readonly string[] = PII_STATUS_VALUES;
 
