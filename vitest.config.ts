@@ -43,6 +43,7 @@ export default defineConfig({
             'tests/unit/{auth,errors,pagination,request-response,resources,retry,security,validate}.test.ts',
           ],
           env: { CIVIC_TEST_SENDER: 'undici' },
+          isolate: false,
         },
       },
       {

@@ -1,17 +1,17 @@
 /**
- * `npm test`: the generate check, the typecheck (type tests in tests/types/ included), Biome and
- * the spec linters (Spectral and Redocly), side by side since none depends on another, then
- * vitest; the TypeDoc build (a second full compile, 20 s of CPU) runs in CI next to
- * `npm run test:slow`, so that this stays under a minute on two cores; it stops at the first failure and prints how
- * long each phase took, so the 60-second budget can be watched. Arguments go to vitest
- * (`npm test -- --project contract`).
+ * `npm test`: the typecheck (type tests in tests/types/ included), Biome and the spec linters
+ * (Spectral and Redocly), side by side since none depends on another, then vitest, whose unit
+ * project also proves that generated/ is what the spec generates (tests/unit/generate.test.ts,
+ * the comparison `npm run generate:check` makes). The TypeDoc build (a second full compile) runs
+ * in CI next to `npm run test:slow`, so that this stays under a minute on two cores. It stops at
+ * the first failure and prints how long each phase took, so the 60-second budget can be watched.
+ * Arguments go to vitest (`npm test -- --project contract`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 
 type Phase = [name: string, command: string, args: string[]];
 
 const CHECKS: Phase[] = [
-  ['generate:check', 'npm', ['run', '-s', 'generate:check']],
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
   ['lint:spec', 'npm', ['run', '-s', 'lint:spec']],

@@ -6,7 +6,8 @@
 
 import type { CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
-import { type CivicPassClientOptions, createCivicPassClient } from '../../src/index.js';
+import { createClientWithRuntime } from '../../src/client.js';
+import type { CivicPassClientOptions } from '../../src/index.js';
 import type { MockApi, MockApiOptions } from '../../src/testing/index.js';
 import {
   BASE_URL,
@@ -37,6 +38,8 @@ export interface CliHarnessOptions {
   realFetch?: boolean;
   /** The client's maxRetries; default 0, so an error status is seen at once. */
   maxRetries?: number;
+  /** Backoff and Retry-After waits are announced as usual but not slept. */
+  instantWaits?: boolean;
 }
 
 /** The environment that points the command at the fake API. */
@@ -81,11 +84,14 @@ export function cliHarness(options: CliHarnessOptions = {}) {
     createClient: (given) => {
       clientOptions.push(given);
       // No retries: a test of an error status sees it at once, without waiting.
-      return createCivicPassClient({
-        ...given,
-        ...(!options.realFetch && { fetch: fake.fetch }),
-        maxRetries: options.maxRetries ?? 0,
-      });
+      return createClientWithRuntime(
+        {
+          ...given,
+          ...(!options.realFetch && { fetch: fake.fetch }),
+          maxRetries: options.maxRetries ?? 0,
+        },
+        options.instantWaits ? { sleep: async () => {} } : {},
+      );
     },
     confirm: async (question) => {
       questions.push(question);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { killAndResume, seeded, wallets, writeCsv } from '../../support/bulk-kill.js';
+import { wallets, writeCsv } from '../../support/bulk-kill.js';
 import { cliHarness } from '../../support/cli.js';
 import { type PassServer, startPassServer } from '../../support/pass-server.js';
 
@@ -163,26 +163,4 @@ describe('civic-pass passes <action> --from FILE', () => {
   });
 });
 
-describe('a bulk issue killed with SIGKILL and run again', { timeout: 120_000 }, () => {
-  it('issues to every wallet exactly once, as counted by the server', async () => {
-    const slow = await startPassServer({ delayMs: 5 });
-    try {
-      const file = path.join(dir, 'kill.csv');
-      const list = wallets(60);
-      await writeCsv(file, list);
-      const figures = await killAndResume(slow, {
-        action: 'issue',
-        file,
-        list,
-        random: seeded(13),
-        maxKills: 1,
-      });
-      expect(figures.kills).toBe(1);
-      expect(figures.final.stdout).toBe('issue: 60 of 60 done, 0 failed\n');
-      expect(figures.final.code).toBe(0);
-      expect(figures.notOnce).toEqual([]);
-    } finally {
-      await slow.close();
-    }
-  });
-});
+// Bulk runs killed with SIGKILL and resumed, counted by the server: tests/slow/bulk-kill.test.ts.

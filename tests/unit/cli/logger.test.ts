@@ -65,12 +65,22 @@ describe('the command logger', () => {
             )
           : Response.json(passBody());
     };
-    const terminal = cliHarness({ api: answers(), stderrIsTTY: true, maxRetries: 1 });
+    const terminal = cliHarness({
+      api: answers(),
+      stderrIsTTY: true,
+      maxRetries: 1,
+      instantWaits: true,
+    });
     expect(await terminal.run('passes', 'get', 'ethereum/sepolia', EVM_WALLET)).toBe(0);
     expect(terminal.stderr.text).toBe('civic-pass: waiting 1 s (429 Retry-After)\n');
     expect(terminal.fake.apiRequests()).toHaveLength(2);
 
-    const piped = cliHarness({ api: answers(), stderrIsTTY: false, maxRetries: 1 });
+    const piped = cliHarness({
+      api: answers(),
+      stderrIsTTY: false,
+      maxRetries: 1,
+      instantWaits: true,
+    });
     expect(await piped.run('passes', 'get', 'ethereum/sepolia', EVM_WALLET)).toBe(0);
     expect(piped.stderr.text).toBe('');
   });
