@@ -31,6 +31,7 @@ const WALLET_PATTERNS = Object.fromEntries(
 
 /** The spec's pattern of each path parameter that has one, compiled once. */
 const PATH_PATTERNS = new Map<string, RegExp>(
+  // Stryker disable next-line ArrowFunction: the mutant makes Map throw at import, which the vitest runner reports as no tests run (survived); every test of this module fails on it
   Object.entries(PATH_PARAMETER_PATTERNS).map(([name, pattern]) => [name, new RegExp(pattern)]),
 );
 
@@ -41,7 +42,7 @@ function show(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null)
     return String(value);
   if (value === undefined) return 'undefined';
-  return `a ${Array.isArray(value) ? 'array' : typeof value}`;
+  return withArticle(Array.isArray(value) ? 'array' : typeof value);
 }
 
 /** `a, b or c`. */
@@ -114,20 +115,18 @@ export function checkPassRef(ref: unknown): PassRef {
     );
   }
   const networks = CHAINS[chain].networks as readonly string[];
-  if (
-    typeof chainNetwork !== 'string' ||
-    !(CHAIN_NETWORK_VALUES as readonly string[]).includes(chainNetwork)
-  ) {
+  if (!(CHAIN_NETWORK_VALUES as readonly unknown[]).includes(chainNetwork)) {
     throw new InputError(
       'chainNetwork',
       `chainNetwork ${show(chainNetwork)} is not a network this API knows; ${chain} takes ${listOr(networks)}`,
     );
   }
-  if (!networks.includes(chainNetwork)) {
-    const owner = chainOfNetwork(chainNetwork);
+  if (!networks.includes(chainNetwork as string)) {
+    // Some chain has it: the generator refuses a network of the enum that no chain claims.
+    const owner = chainOfNetwork(chainNetwork as string) as Chain;
     throw new InputError(
       'chainNetwork',
-      `chainNetwork ${show(chainNetwork)} is ${owner ? `${withArticle(owner)} network` : 'not a network of this chain'}; ${chain} takes ${listOr(networks)}`,
+      `chainNetwork ${show(chainNetwork)} is ${withArticle(owner)} network; ${chain} takes ${listOr(networks)}`,
     );
   }
   checkWallet(chain, wallet);
@@ -183,12 +182,7 @@ export function checkTargetState(state: unknown, field = 'state'): TargetState {
  */
 export function checkPageSize(value: unknown, field = 'limit'): number {
   const { minimum, maximum } = NUMBER_BOUNDS['ListPassRequest.limit'];
-  if (
-    typeof value !== 'number' ||
-    !Number.isSafeInteger(value) ||
-    value < minimum ||
-    value > maximum
-  ) {
+  if (!Number.isSafeInteger(value) || (value as number) < minimum || (value as number) > maximum) {
     throw new InputError(
       field,
       `${field} ${show(value)} is not allowed: expected an integer from ${minimum} to ${maximum}`,
@@ -206,13 +200,13 @@ export function checkPageSize(value: unknown, field = 'limit'): number {
  * ```
  */
 export function checkCount(value: unknown, field: string, min: 0 | 1): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+  if (!Number.isSafeInteger(value) || (value as number) < min) {
     throw new InputError(
       field,
       `${field} ${show(value)} is not allowed: expected ${min === 1 ? 'a positive integer' : 'a non-negative integer'}`,
     );
   }
-  return value;
+  return value as number;
 }
 
 /**
@@ -223,13 +217,14 @@ export function checkCount(value: unknown, field: string, min: 0 | 1): number {
  * checkExpirySeconds(Date.now()); // InputError: ... looks like milliseconds ...
  * ```
  */
-export function checkExpirySeconds(value: unknown, field = 'expiryTimestamp'): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+export function checkExpirySeconds(given: unknown, field = 'expiryTimestamp'): number {
+  if (!Number.isFinite(given) || (given as number) <= 0) {
     throw new InputError(
       field,
-      `${field} ${show(value)} is not allowed: expected seconds since the Unix epoch`,
+      `${field} ${show(given)} is not allowed: expected seconds since the Unix epoch`,
     );
   }
+  const value = given as number;
   if (value > YEAR_3000_S) {
     throw new InputError(
       field,
@@ -348,8 +343,14 @@ interface CompiledTemplate {
 const TEMPLATES = new Map<string, CompiledTemplate>();
 const MAX_TEMPLATES = 256;
 
+/** How many path templates are compiled and kept (at most 256); for tests. @internal */
+export function templateCacheSize(): number {
+  return TEMPLATES.size;
+}
+
 function compiledTemplate(pathname: string): CompiledTemplate {
   let compiled = TEMPLATES.get(pathname);
+  // Stryker disable next-line ConditionalExpression: equivalent, compiling again gives the same parts; the cache saves time only
   if (compiled === undefined) {
     const parts = pathname.split(/\{([^{}]+)\}/);
     compiled = {
@@ -384,7 +385,6 @@ export function checkHeaders(
   if (value === undefined) return undefined;
   if (
     value === null ||
-    typeof value !== 'object' ||
     Array.isArray(value) ||
     value instanceof Headers ||
     (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
@@ -431,7 +431,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function checkCallInteger(name: string, value: unknown, min: number, max: number): void {
   if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     throw new InputError(
       name,
       `${name} ${show(value)} is not allowed: expected an integer from ${min} to ${max}`,
