@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CommandIo, conformanceCommand, EXIT } from '../../src/conformance/index.js';
 import { startTokenServer, type TokenServer } from '../../src/testing/index.js';
 import { PASS_EXAMPLE, PII_EXAMPLE } from '../support/examples.js';
@@ -61,6 +61,12 @@ beforeAll(async () => {
   api = await scriptedServer((_index, request) =>
     answer(/^Bearer /.test(request.headers.authorization ?? ''), request.method, request.url),
   );
+});
+
+// The run itself is per test, not once in beforeAll: StrykerJS counts code that runs outside a
+// test as covered by every test (a "static" mutant, run against the whole suite), and a run
+// here takes a few milliseconds.
+beforeEach(async () => {
   const junit = path.join(mkdtempSync(path.join(tmpdir(), 'civic-junit-')), 'out.xml');
   const lines: string[] = [];
   const out: string[] = [];
