@@ -118,7 +118,9 @@ function toTokenError(error: unknown, tokenUrl: string): TokenError {
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
     const challenge = error.cause[0];
+    // Stryker disable next-line OptionalChaining: oauth4webapi throws this error only with a challenge parsed
     const oauthError = challenge?.parameters.error;
+    // Stryker disable next-line OptionalChaining: oauth4webapi throws this error only with a challenge parsed
     const description = challenge?.parameters.error_description;
     return new TokenError(
       `the token endpoint ${tokenUrl} refused the client credentials grant with ${error.status}` +
@@ -147,6 +149,7 @@ function toTokenError(error: unknown, tokenUrl: string): TokenError {
 function notAnOAuthAnswer(response: Response): boolean {
   if (response.status === 404 || response.status === 405) return true;
   if (response.headers.has('www-authenticate')) return false;
+  // Stryker disable next-line StringLiteral: any text without "json" gives the same answer as ''
   const type = response.headers.get('content-type') ?? '';
   return !/json/i.test(type);
 }
@@ -198,6 +201,7 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
       if (timeoutMs <= 0) throw wholeTimeout();
       log.debug(`token request attempt ${retries + 1} of ${config.maxRetries + 1} to ${tokenUrl}`);
       let result: AttemptResult | undefined;
+      let thrown: unknown;
       try {
         await oauth.clientCredentialsGrantRequest(
           authorizationServer,
@@ -213,8 +217,9 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
                 maxResponseBytes: config.maxResponseBytes,
                 signal: undefined,
               });
-              if (result.kind === 'response') return result.response;
-              throw new Error('no answer'); // `result` says which failure
+              // Every outcome, the answer included, is read from `result` below: oauth4webapi's
+              // part of the request ends here.
+              throw result;
             },
             ...(config.allowInsecureLoopback ? { [oauth.allowInsecureRequests]: true } : {}),
           },
@@ -222,9 +227,10 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
       } catch (error) {
         // The sender's own refusal (a closed client) is already the client's error: as it is.
         if (error instanceof CivicPassError && !(error instanceof TokenError)) throw error;
-        if (result === undefined) throw toTokenError(error, tokenUrl);
+        thrown = error;
       }
-      if (result === undefined) throw new TokenError(`the token request to ${tokenUrl} failed`);
+      // No attempt ran: oauth4webapi refused the request before sending it.
+      if (result === undefined) throw toTokenError(thrown, tokenUrl);
 
       let failure: CivicPassError;
       let retryAfterMs: number | undefined;
@@ -382,7 +388,9 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
       return wait(signal, deadline);
     },
     invalidate(token) {
-      if (cached?.token === token) cached = undefined;
+      // Kept, due for renewal, rather than dropped: the renewal forgets it as a secret (else every
+      // refused token stayed registered, and after a few hundred the client secret was evicted).
+      if (cached?.token === token) cached.renewAt = Number.NEGATIVE_INFINITY;
     },
   };
 }
