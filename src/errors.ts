@@ -139,18 +139,23 @@ export function requestIdOf(response: Response | undefined): string | undefined 
   return undefined;
 }
 
-/** A short human explanation out of an error body: its `message`, `error`, or the text itself. */
-function detailOf(body: unknown): string | undefined {
-  let text: string | undefined;
+/**
+ * A short human explanation out of an error body: its `error`, `message` and
+ * `error_description`, or the text itself; `''` when it has none. (Any other value, a number or
+ * an array, has none of those fields, so it needs no test of its own.)
+ */
+function detailOf(body: unknown): string {
+  let text: string;
   if (typeof body === 'string') text = body.trim();
-  else if (body && typeof body === 'object') {
-    const record = body as Record<string, unknown>;
-    const parts = [record.error, record.message, record.error_description].filter(
-      (part): part is string => typeof part === 'string' && part.length > 0,
-    );
-    text = parts.join(': ');
+  else {
+    const record = body as
+      | Partial<Record<'error' | 'message' | 'error_description', unknown>>
+      | null
+      | undefined;
+    text = [record?.error, record?.message, record?.error_description]
+      .filter((part): part is string => typeof part === 'string' && part.length > 0)
+      .join(': ');
   }
-  if (!text) return undefined;
   // Masked before it is cut, so that no part of a secret survives at the cut.
   text = redact(text);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -411,7 +416,8 @@ export function isConnectionRefused(error: unknown): boolean {
   const { code, errors, cause } = error as { code?: unknown; errors?: unknown; cause?: unknown };
   if (code === 'ECONNREFUSED') return true;
   if (Array.isArray(errors) && errors.length > 0) return errors.every(isConnectionRefused);
-  return cause !== undefined && cause !== error && isConnectionRefused(cause);
+  // An absent cause is not refused: `isConnectionRefused(undefined)` is false.
+  return cause !== error && isConnectionRefused(cause);
 }
 
 /**

@@ -17,8 +17,13 @@ const MAX_SECRETS = 256;
 
 const secrets = new Set<string>();
 
-/** `scheme://user:password@`: the password part is masked. */
-const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@\s:]*:)[^/?#@\s]+@/gi;
+/**
+ * `scheme://user:password@`: the password part is masked. As in a URL parser, the user info runs
+ * to the last `@` of the authority and the password from the first `:` in it, so a raw `@` in a
+ * password (`https://u:p@ss@host`) does not leave its tail shown. The scheme is not matched: the
+ * text before `://` is kept whatever it is.
+ */
+const URL_PASSWORD = /(:\/\/[^/?#\s:]*:)[^/?#\s]+@/g;
 
 /**
  * Remembers a value that must never be shown, in the forms a server could echo it in.
@@ -52,12 +57,11 @@ export function forgetSecret(value: string): void {
   secrets.delete(value);
 }
 
+/** Every form it is given is at least as long as the value `registerSecret` checked. */
 function add(value: string): void {
-  if (value.length < MIN_SECRET_LENGTH || secrets.has(value)) return;
-  if (secrets.size >= MAX_SECRETS) {
-    const oldest = secrets.values().next().value;
-    if (oldest !== undefined) secrets.delete(oldest);
-  }
+  if (secrets.has(value)) return;
+  // A full set has a first (oldest) value.
+  if (secrets.size >= MAX_SECRETS) secrets.delete(secrets.values().next().value as string);
   secrets.add(value);
 }
 
@@ -70,10 +74,8 @@ function add(value: string): void {
  * ```
  */
 export function redact(text: string): string {
-  let result = text.includes('://') ? text.replace(URL_PASSWORD, `$1${MASK}@`) : text;
-  for (const secret of secrets) {
-    if (result.includes(secret)) result = result.split(secret).join(MASK);
-  }
+  let result = text.replace(URL_PASSWORD, `$1${MASK}@`);
+  for (const secret of secrets) result = result.split(secret).join(MASK);
   return result;
 }
 
