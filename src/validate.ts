@@ -45,8 +45,8 @@ function show(value: unknown): string {
   return withArticle(Array.isArray(value) ? 'array' : typeof value);
 }
 
-/** `a, b or c`. */
-function listOr(values: readonly string[]): string {
+/** `a, b or c`; `a` alone; nothing for none. Exported for its tests. @internal */
+export function listOr(values: readonly string[]): string {
   if (values.length <= 1) return values.join('');
   return `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }

@@ -9,6 +9,7 @@ import {
   checkFilter,
   checkPassRef,
   checkState,
+  listOr,
   serializePath,
   templateCacheSize,
 } from '../../src/validate.js';
@@ -39,6 +40,15 @@ describe('how a value is quoted in a message', () => {
     expect(refusal(() => checkState([])).message).toMatch(/^state an array is not/);
     expect(refusal(() => checkState({})).message).toMatch(/^state an object is not/);
     expect(refusal(() => checkState(() => 1)).message).toMatch(/^state a function is not/);
+  });
+});
+
+describe('lists of allowed values in a message', () => {
+  it('reads "a, b or c", and a lone value (a chain the spec gives one network) as itself', () => {
+    expect(listOr(['a', 'b', 'c'])).toBe('a, b or c');
+    expect(listOr(['a', 'b'])).toBe('a or b');
+    expect(listOr(['a'])).toBe('a');
+    expect(listOr([])).toBe('');
   });
 });
 
