@@ -63,10 +63,16 @@ const ACTIONS: Record<
   PassAction | 'issue',
   { event: string; to?: PassState; onChain: (pass: PassRecord) => OnChainState }
 > = {
-  issue: { event: 'TOKEN_ISSUED', to: 'REQUESTED', onChain: () => 'ACTIVE' },
+  // A new pass is REQUESTED from the start (see issue); it becomes ACTIVE on confirmation.
+  issue: { event: 'TOKEN_ISSUED', onChain: () => 'ACTIVE' },
   freeze: { event: 'TOKEN_FROZEN', to: 'FROZEN', onChain: () => 'FROZEN' },
   unfreeze: { event: 'TOKEN_UNFROZEN', to: 'ACTIVE', onChain: () => 'ACTIVE' },
-  expiry: { event: 'TOKEN_EXPIRY_CHANGED', onChain: (pass) => pass.onChainState },
+  // The expiry leaves the on-chain state as the transactions sent before it leave it: a freeze
+  // sent a moment earlier and not yet confirmed still freezes the pass on chain.
+  expiry: {
+    event: 'TOKEN_EXPIRY_CHANGED',
+    onChain: (pass) => pass.pending.at(-1)?.onChainState ?? pass.onChainState,
+  },
   revoke: { event: 'TOKEN_REVOKED', to: 'REVOKED', onChain: () => 'REVOKED' },
 };
 
@@ -113,8 +119,7 @@ function initiate(pass: PassRecord, action: PassAction | 'issue', context: Chang
     timestamp: seconds(context.nowMs),
     transaction: { identifier, status: 'sent' },
   });
-  // Revoking a pass still pending keeps its issuance pending: both confirm, in order.
-  if (to !== undefined && !(action === 'issue' && pass.state !== 'REQUESTED')) pass.state = to;
+  if (to !== undefined) pass.state = to;
   pass.pending.push({
     eventType: event,
     identifier,
@@ -139,7 +144,9 @@ export function settle(pass: PassRecord, nowMs: number): boolean {
       transaction: { identifier: done.identifier, status: 'confirmed' },
     });
     pass.onChainState = done.onChainState;
-    if (done.eventType === 'TOKEN_ISSUED' && pass.state === 'REQUESTED') pass.state = 'ACTIVE';
+    // Only the issuance can be pending on a REQUESTED pass (any other change is refused, and a
+    // revoke moves it to REVOKED at once, its issuance still pending: both confirm, in order).
+    if (pass.state === 'REQUESTED') pass.state = 'ACTIVE';
     changed = true;
   }
   return changed;
