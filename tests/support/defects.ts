@@ -23,22 +23,25 @@ export interface Variant {
 }
 
 const PASS = /^\/partner\/pass\/[^/]+\/[^/]+\/[^/]+$/;
-const isPassRead = (r: ProxyRequest) => r.method === 'GET' && PASS.test(r.url);
-const isList = (r: ProxyRequest) => r.method === 'POST' && r.url === '/partner/pass';
-const bodyOf = (r: ProxyRequest) => {
+/** A `getPass` request. */
+export const isPassRead = (r: ProxyRequest) => r.method === 'GET' && PASS.test(r.url);
+/** A `listPass` request. */
+export const isList = (r: ProxyRequest) => r.method === 'POST' && r.url === '/partner/pass';
+/** The request's JSON body, or undefined. */
+export const bodyOf = (r: ProxyRequest) => {
   try {
     return JSON.parse(r.body) as Record<string, unknown>;
   } catch {
     return undefined;
   }
 };
-/** Rewrites a JSON answer body. */
-const rewrite = (answer: ProxyAnswer, change: (body: Record<string, unknown>) => void) => {
+/** Rewrites the JSON body of a 200 answer. */
+export function rewrite(answer: ProxyAnswer, change: (body: Record<string, unknown>) => void) {
   if (answer.status !== 200) return;
   const body = JSON.parse(answer.body) as Record<string, unknown>;
   change(body);
   answer.body = JSON.stringify(body);
-};
+}
 const records = (body: Record<string, unknown>) =>
   (body.records ?? []) as Record<string, unknown>[];
 /** Sets a bearer token the server accepts on requests it would refuse. */

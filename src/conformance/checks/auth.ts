@@ -178,9 +178,10 @@ export async function authChecks(
             mismatch: (status) =>
               `${op.operationId} accepts a request ${words} (answered ${status}, expected 401)`,
           });
-          // RFC 6750 §3: a 401 names the scheme the client should use.
+          // RFC 6750 §3: a 401 names the scheme the client should use (header values arrive
+          // trimmed).
           const challenge = exchange.headers.get('www-authenticate');
-          if (exchange.status === 401 && !/^\s*Bearer\b/i.test(challenge ?? '')) {
+          if (exchange.status === 401 && !/^Bearer\b/i.test(String(challenge))) {
             run.fail(
               `${op.operationId} 401 has no WWW-Authenticate: Bearer (got ${challenge ?? 'none'})`,
             );

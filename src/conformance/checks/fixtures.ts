@@ -30,10 +30,11 @@ export function walletOf(record: unknown): ConformanceWallet | undefined {
   if (typeof chain !== 'string' || !Object.hasOwn(CHAINS, chain)) return undefined;
   const info = CHAINS[chain as Chain];
   const networks: readonly string[] = info.networks;
-  if (typeof network !== 'string' || !networks.includes(network)) return undefined;
+  if (!networks.includes(network as string)) return undefined;
   // Only a wallet the path accepts can be read back.
   if (
     typeof r.walletAddress !== 'string' ||
+    // Stryker disable next-line StringLiteral: the spec's wallet patterns are ASCII, the same with or without the u flag
     !new RegExp(info.walletPattern, 'u').test(r.walletAddress)
   ) {
     return undefined;
@@ -52,13 +53,21 @@ export class Fixtures {
   /** The spec's example PII request id and evidence rel. */
   readonly exampleScope: string;
   readonly exampleRel: string;
+  /** The rels the evidence path accepts. */
+  readonly #relPattern: RegExp;
 
   constructor(
     /** The wallet of the lifecycle checks. */
     readonly wallet: ConformanceWallet | undefined,
     readonly scopeRequestId: string | undefined,
+    /** What the spec gives: its path parameters' examples and the pattern of `rel`. */
+    spec: { examples: Record<string, string>; relPattern: RegExp | undefined } = {
+      examples: exampleParams(),
+      relPattern: pathParameterPattern('rel'),
+    },
   ) {
-    const examples = exampleParams();
+    const { examples } = spec;
+    this.#relPattern = spec.relPattern ?? /^[^/]+$/;
     this.example = {
       chain: examples.chain as Chain,
       chainNetwork: examples.chainNetwork as ChainNetwork,
@@ -80,11 +89,13 @@ export class Fixtures {
   learnEvidence(pii: unknown): void {
     const links = (pii as { links?: { rel?: unknown }[] } | undefined)?.links;
     // Only a rel the evidence path accepts can be fetched; `self` links the request.
-    const usable = pathParameterPattern('rel') ?? /^[^/]+$/;
-    this.evidenceRels = (Array.isArray(links) ? links : [])
-      .map((link) => link?.rel)
-      .filter(
-        (rel): rel is string => typeof rel === 'string' && rel !== 'self' && usable.test(rel),
-      );
+    this.evidenceRels = Array.isArray(links)
+      ? links
+          .map((link) => link?.rel)
+          .filter(
+            (rel): rel is string =>
+              typeof rel === 'string' && rel !== 'self' && this.#relPattern.test(rel),
+          )
+      : [];
   }
 }

@@ -45,6 +45,7 @@ export async function listAll(
   limit = 100,
 ): Promise<PassView[] | undefined> {
   const records: PassView[] = [];
+  // Stryker disable next-line EqualityOperator: the bound only stops a server that answers full pages forever; where exactly (after 1000 pages of 100) is not worth a test that long
   for (let skip = 0; skip < 100_000; skip += limit) {
     const exchange = await run.send(
       jsonProbe('POST', '/pass', { limit, skip, filter }),
@@ -115,7 +116,7 @@ async function visible(
   wallet: ConformanceWallet,
   ok: (pass: PassView) => boolean,
   words: string,
-  event: string | undefined,
+  event: string,
   eventsBefore: number,
 ): Promise<PassView | undefined> {
   let last: { status: number; pass?: PassView } | undefined;
@@ -125,9 +126,10 @@ async function visible(
       return last.pass && ok(last.pass) ? last.pass : undefined;
     },
     () =>
+      // Stryker disable next-line OptionalChaining: settle calls the attempt before the failure, so last is set
       `getPass never showed ${words} (last: ${last?.status}${last?.pass ? ` state ${String(last.pass.state)}` : ''})`,
   );
-  if (!pass || event === undefined) return pass;
+  if (!pass) return pass;
   let events = eventTypes(pass);
   const appended = (types: string[]) =>
     types.slice(eventsBefore).some((t) => t === event || t === `${event}_INITIATED`);
@@ -135,7 +137,7 @@ async function visible(
     await run.settle(
       async () => {
         events = eventTypes((await readPass(run, wallet)).pass);
-        return appended(events) ? true : undefined;
+        return appended(events) || undefined;
       },
       () =>
         `${words}: no ${event}_INITIATED or ${event} event was appended (events: ${events.join(', ') || 'none'})`,
@@ -149,7 +151,7 @@ async function listed(run: CheckRun, wallet: ConformanceWallet, state: string) {
   await run.settle(
     async () => {
       const records = await listAll(run, { state, walletAddress: wallet.address });
-      return records?.some((r) => isPassOf(r, wallet)) ? true : undefined;
+      return records?.some((r) => isPassOf(r, wallet)) || undefined;
     },
     () => `listPass filtered by state ${state} never showed the pass of ${wallet.address}`,
   );
@@ -346,7 +348,7 @@ export async function lifecycleChecks(
     info('revoke-final', 'getPass', 'the revoked pass stays REVOKED'),
     async (run) => {
       const { status, pass } = await readPass(run, wallet);
-      if (status !== 200 || pass?.state !== 'REVOKED') {
+      if (pass?.state !== 'REVOKED') {
         run.fail(
           `the revoked pass came back: getPass answered ${status}${pass ? ` with state ${String(pass.state)}` : ''}`,
         );
@@ -366,7 +368,7 @@ export async function lifecycleChecks(
           : undefined,
     },
     async (run) => {
-      const path = `/piirequest/${encodeURIComponent(scope ?? '')}`;
+      const path = `/piirequest/${encodeURIComponent(String(scope))}`;
       const exchange = await run.send(
         jsonProbe('PUT', `${path}/status`, { status: pii.decision }),
         'updatePiiReceipt',
@@ -381,7 +383,7 @@ export async function lifecycleChecks(
         async () => {
           const read = await run.send(jsonProbe('GET', path), 'getPii');
           last = (jsonOf(read) as { status?: unknown } | undefined)?.status;
-          return last === pii.decision ? true : undefined;
+          return last === pii.decision || undefined;
         },
         () => `getPii never showed the decision ${pii.decision} (last status: ${String(last)})`,
       );

@@ -61,7 +61,11 @@ export async function listingChecks(ctx: Context, fixtures: Fixtures): Promise<v
     operationId,
     name,
     writes: true,
-    skip: issued || id === 'issued-shows' ? undefined : 'the listing wallets could not be issued',
+    // Without --allow-writes nothing was issued: the check says it changes state instead.
+    skip:
+      issued || id === 'issued-shows' || !ctx.settings.allowWrites
+        ? undefined
+        : 'the listing wallets could not be issued',
   });
   await ctx.check(
     info(
@@ -108,6 +112,7 @@ export async function listingChecks(ctx: Context, fixtures: Fixtures): Promise<v
         large.findIndex((r) => own.some((w) => isPassOf(r, w))),
       );
       const small: PassView[] = [];
+      // Stryker disable next-line EqualityOperator: the bound only stops a server that answers full pages forever; where exactly (after 500 pages) is not worth a test that long
       for (let skip = start; skip < start + 1000; skip += SMALL) {
         const records = await page(run, { limit: SMALL, skip });
         if (!records) return;
@@ -159,7 +164,7 @@ export async function listingChecks(ctx: Context, fixtures: Fixtures): Promise<v
       const others = records.filter((r) => r.walletAddress !== wallet.address);
       if (others.length > 0)
         run.fail(
-          `filter.walletAddress ${wallet.address} also returned ${others.length} passes of other wallets (e.g. ${String(others[0]?.walletAddress)})`,
+          `filter.walletAddress ${wallet.address} also returned ${others.length} passes of other wallets (e.g. ${String((others[0] as PassView).walletAddress)})`,
         );
       if (records.filter((r) => isPassOf(r, wallet)).length !== 1)
         run.fail(`filter.walletAddress ${wallet.address} did not return its pass exactly once`);

@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { jsonProbe } from '../probe.js';
 import type { Fixtures } from './fixtures.js';
 
+// Stryker disable next-line StringLiteral: every path of this spec lacks GET or PUT, so the later methods are never the one tried
 const TRIED = ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'];
 
 /** Fills a path template with values that name nothing real (a fresh wallet, an unknown id). */
@@ -25,32 +26,38 @@ function fill(template: string, ctx: Context, fixtures: Fixtures): string {
   );
 }
 
-/** Header parameters the spec marks required, by operation. */
-function requiredHeaders(operationId: string): string[] {
-  const op = OPERATIONS.find((o) => o.operationId === operationId);
-  const paths = openapiDocument.paths as Record<
-    string,
-    Record<string, { parameters?: unknown[] } | undefined>
-  >;
-  const params = op ? (paths[op.path]?.[op.method.toLowerCase()]?.parameters ?? []) : [];
+/** The header parameters the document marks required on an operation. */
+function requiredHeaders(
+  op: (typeof OPERATIONS)[number],
+  document: { readonly [key: string]: unknown },
+): string[] {
+  const paths = document.paths as Record<string, Record<string, { parameters?: unknown }>>;
+  const params = paths[op.path]?.[op.method.toLowerCase()]?.parameters;
+  if (!Array.isArray(params)) return [];
   return (params as { in?: unknown; name?: unknown; required?: unknown }[])
     .filter((p) => p.in === 'header' && p.required === true && typeof p.name === 'string')
     .map((p) => String(p.name));
 }
 
 /**
- * Runs the protocol checks.
+ * Runs the protocol checks; the required headers are those `document` (default the spec the
+ * package was generated from) gives.
  *
  * @example
  * await protocolChecks(ctx, fixtures);
  */
-export async function protocolChecks(ctx: Context, fixtures: Fixtures): Promise<void> {
+export async function protocolChecks(
+  ctx: Context,
+  fixtures: Fixtures,
+  document: { readonly [key: string]: unknown } = openapiDocument,
+): Promise<void> {
   const byPath = new Map<string, (typeof OPERATIONS)[number][]>();
   for (const op of OPERATIONS) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
   for (const [template, ops] of byPath) {
     const documented = ops.map((op) => op.method.toUpperCase());
     const method = TRIED.find((m) => !documented.includes(m));
     const first = ops[0];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: every path of this spec has an operation and lacks GET or PUT
     if (method === undefined || first === undefined) continue;
     await ctx.check(
       {
@@ -86,7 +93,7 @@ export async function protocolChecks(ctx: Context, fixtures: Fixtures): Promise<
     );
   }
   for (const op of OPERATIONS) {
-    for (const header of requiredHeaders(op.operationId)) {
+    for (const header of requiredHeaders(op, document)) {
       await ctx.check(
         {
           id: 'protocol.required-header',
