@@ -14,18 +14,7 @@ import {
   serializePath,
   YEAR_3000_S,
 } from '../../src/validate.js';
-
-/** The InputError `run` throws: its field and message. */
-function refusal(run: () => unknown): { field: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    const { field, message } = error as InputError;
-    return { field, message };
-  }
-  throw new Error('expected an InputError');
-}
+import { refusal } from '../support/refusal.js';
 
 // The edges of each bound, both sides, so that a shifted comparison shows.
 describe('argument bounds at their edges', () => {

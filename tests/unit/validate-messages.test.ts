@@ -3,7 +3,6 @@
  * one: a user reads these to fix their call, so a wrong field name or a garbled quote is a bug.
  */
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import {
   checkCallOptions,
   checkFilter,
@@ -14,17 +13,7 @@ import {
   templateCacheSize,
 } from '../../src/validate.js';
 import { EVM_WALLET } from '../support/fake-api.js';
-
-function refusal(run: () => unknown): { field: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    const { field, message } = error as InputError;
-    return { field, message };
-  }
-  throw new Error('expected an InputError');
-}
+import { refusal } from '../support/refusal.js';
 
 describe('how a value is quoted in a message', () => {
   it('quotes a string of 80 characters whole, and cuts a longer one at 80 with an ellipsis', () => {
