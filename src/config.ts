@@ -3,12 +3,12 @@
  * refusal is a `ConfigurationError` naming the option, before anything is sent.
  */
 import { DEFAULT_AUDIENCE, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL } from '../generated/api.js';
+import { checkHeaders } from './call-options.js';
 import { ConfigurationError } from './errors.js';
 import type { Logger } from './log.js';
 import { describeValue } from './redact.js';
 import { RETRY_DEFAULTS } from './retry.js';
 import { isNode } from './undici-load.js';
-import { checkHeaders } from './validate.js';
 
 /**
  * The `fetch` every HTTP call goes through, token requests included. `globalThis.fetch` fits;

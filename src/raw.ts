@@ -5,11 +5,12 @@
  */
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/openapi.js';
+import { checkCallOptions } from './call-options.js';
 import { InvalidResponseError } from './errors.js';
 import { operationByTemplate } from './operations.js';
+import { serializePath } from './path.js';
 import { PlainRequest } from './request.js';
 import type { Transport, TransportCallOptions } from './transport.js';
-import { checkCallOptions, serializePath } from './validate.js';
 
 /**
  * The typed openapi-fetch client, as `civic.raw`. Every call goes through the client's

@@ -1,13 +1,14 @@
 /**
- * Checks of arguments before anything is sent. Allowed values come from `generated/` (the spec);
- * every message names the field, the value given and what is allowed.
+ * Checks of arguments before anything is sent: chains, networks, wallets, pass references,
+ * states, counts, expiries and filters. Allowed values come from `generated/` (the spec); every
+ * message names the field, the value given and what is allowed. Path parameters are checked in
+ * `path.ts`, call options and headers in `call-options.ts`.
  */
 import {
   CHAIN_NETWORK_VALUES,
   CHAIN_VALUES,
   CHAINS,
   NUMBER_BOUNDS,
-  PATH_PARAMETER_PATTERNS,
   STATE_VALUES,
   TARGET_STATE_VALUES,
 } from '../generated/api.js';
@@ -29,14 +30,8 @@ const WALLET_PATTERNS = Object.fromEntries(
   CHAIN_VALUES.map((chain) => [chain, new RegExp(CHAINS[chain].walletPattern)]),
 ) as Record<Chain, RegExp>;
 
-/** The spec's pattern of each path parameter that has one, compiled once. */
-const PATH_PATTERNS = new Map<string, RegExp>(
-  // Stryker disable next-line ArrowFunction: the mutant makes Map throw at import, which the vitest runner reports as no tests run (survived); every test of this module fails on it
-  Object.entries(PATH_PARAMETER_PATTERNS).map(([name, pattern]) => [name, new RegExp(pattern)]),
-);
-
-/** Quotes a value for a message, short. */
-function show(value: unknown): string {
+/** Quotes a value for a message, short. Shared by the argument checks. @internal */
+export function show(value: unknown): string {
   if (typeof value === 'string')
     return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null)
@@ -273,206 +268,4 @@ export function checkFilter(filter: unknown): ListPassFilter | undefined {
     }
   }
   return filter as ListPassFilter;
-}
-
-/**
- * Checks one path segment value and encodes it. Empty values, `.`, `..` and values holding `/`
- * are refused: each would change which path the request goes to; so is a value that breaks the
- * pattern the spec gives the parameter (`PATH_PARAMETER_PATTERNS`).
- *
- * @example
- * ```ts
- * encodePathSegment('rel', 'idDocumentFront'); // 'idDocumentFront'
- * ```
- */
-export function encodePathSegment(name: string, value: unknown): string {
-  if (typeof value !== 'string' && typeof value !== 'number') {
-    throw new InputError(name, `${name} must be a string, got ${show(value)}`);
-  }
-  const text = String(value);
-  if (text === '') throw new InputError(name, `${name} is empty`);
-  if (text === '.' || text === '..') {
-    throw new InputError(
-      name,
-      `${name} ${show(text)} is not allowed: it would change the request path`,
-    );
-  }
-  if (text.includes('/') || text.includes('\\')) {
-    throw new InputError(name, `${name} ${show(text)} must not contain "/" or "\\"`);
-  }
-  const pattern = PATH_PATTERNS.get(name);
-  if (pattern && !pattern.test(text)) {
-    throw new InputError(
-      name,
-      `${name} ${show(text)} is not allowed: the spec requires ${pattern.source}`,
-    );
-  }
-  return encodeURIComponent(text);
-}
-
-/**
- * openapi-fetch's path serializer for this client: fills `{name}` placeholders with checked,
- * encoded values (see {@link encodePathSegment}), for resource calls and `raw` calls alike.
- *
- * @example
- * ```ts
- * serializePath('https://x/pass/{chain}', { chain: 'solana' }); // '.../pass/solana'
- * ```
- */
-export function serializePath(pathname: string, params: Record<string, unknown>): string {
-  const { literals, names } = compiledTemplate(pathname);
-  let path = literals[0] as string;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] as string;
-    const value = params[name];
-    if (value === undefined || value === null) {
-      throw new InputError(name, `${name} is required to build ${pathname}`);
-    }
-    path += encodePathSegment(name, value) + (literals[i + 1] as string);
-  }
-  return path;
-}
-
-/** A path template split once into its literal parts and the names between them. */
-interface CompiledTemplate {
-  literals: string[];
-  names: string[];
-}
-
-/** Compiled templates by URL template; a client uses a handful, the bound only guards misuse. */
-const TEMPLATES = new Map<string, CompiledTemplate>();
-const MAX_TEMPLATES = 256;
-
-/** How many path templates are compiled and kept (at most 256); for tests. @internal */
-export function templateCacheSize(): number {
-  return TEMPLATES.size;
-}
-
-function compiledTemplate(pathname: string): CompiledTemplate {
-  let compiled = TEMPLATES.get(pathname);
-  // Stryker disable next-line ConditionalExpression: equivalent, compiling again gives the same parts; the cache saves time only
-  if (compiled === undefined) {
-    const parts = pathname.split(/\{([^{}]+)\}/);
-    compiled = {
-      literals: parts.filter((_, i) => i % 2 === 0),
-      names: parts.filter((_, i) => i % 2 === 1),
-    };
-    if (TEMPLATES.size >= MAX_TEMPLATES) TEMPLATES.clear();
-    TEMPLATES.set(pathname, compiled);
-  }
-  return compiled;
-}
-
-/** RFC 9110 section 5.1: a header name is a token. */
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** RFC 9110 section 5.5: visible characters, spaces and tabs; never CR, LF or NUL. */
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
-/**
- * Checks a headers object (the `headers` option, or a call's `headers`): a plain object of
- * valid header names to string values without CR, LF or other control characters. `fail` throws
- * the caller's error class (`ConfigurationError` for options, `InputError` for a call).
- *
- * @example
- * ```ts
- * checkHeaders({ 'x-trace': 'abc' }, (field, message) => { throw new InputError(field, message); });
- * ```
- */
-export function checkHeaders(
-  value: unknown,
-  fail: (field: string, message: string) => never,
-): Record<string, string> | undefined {
-  if (value === undefined) return undefined;
-  if (
-    value === null ||
-    Array.isArray(value) ||
-    value instanceof Headers ||
-    (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
-  ) {
-    return fail(
-      'headers',
-      `headers must be a plain object of header names to string values, got ${show(value)}`,
-    );
-  }
-  const checked: Record<string, string> = {};
-  for (const [name, item] of Object.entries(value)) {
-    if (!HEADER_NAME.test(name)) {
-      fail('headers', `headers: ${show(name)} is not a valid HTTP header name`);
-    }
-    if (typeof item !== 'string' || !HEADER_VALUE.test(item)) {
-      fail(
-        'headers',
-        `headers: the value of ${name} must be a string without CR, LF or other control characters, got ${typeof item === 'string' ? 'one with a control character' : show(item)}`,
-      );
-    }
-    checked[name] = item;
-  }
-  return checked;
-}
-
-/**
- * Options every call accepts, as the checks see them.
- *
- * @example
- * ```ts
- * const options: CheckedCallOptions = checkCallOptions({ timeoutMs: 5_000 });
- * ```
- */
-export interface CheckedCallOptions {
-  signal?: AbortSignal | undefined;
-  timeoutMs?: number | undefined;
-  attemptTimeoutMs?: number | undefined;
-  maxRetries?: number | undefined;
-  maxResponseBytes?: number | undefined;
-  headers?: Record<string, string> | undefined;
-}
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-function checkCallInteger(name: string, value: unknown, min: number, max: number): void {
-  if (value === undefined) return;
-  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
-    throw new InputError(
-      name,
-      `${name} ${show(value)} is not allowed: expected an integer from ${min} to ${max}`,
-    );
-  }
-}
-
-/**
- * Checks the options of one call before anything is sent.
- *
- * @example
- * ```ts
- * checkCallOptions({ timeoutMs: 0 }); // InputError naming timeoutMs
- * ```
- */
-export function checkCallOptions(options: unknown): CheckedCallOptions {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InputError(
-      'options',
-      'call options must be an object { signal?, timeoutMs?, attemptTimeoutMs?, maxRetries?, maxResponseBytes?, headers? }',
-    );
-  }
-  const { signal, timeoutMs, attemptTimeoutMs, maxRetries, maxResponseBytes, headers } =
-    options as Record<string, unknown>;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new InputError('signal', 'signal must be an AbortSignal');
-  }
-  checkCallInteger('timeoutMs', timeoutMs, 1, MAX_TIMER_MS);
-  checkCallInteger('attemptTimeoutMs', attemptTimeoutMs, 1, MAX_TIMER_MS);
-  checkCallInteger('maxRetries', maxRetries, 0, 100);
-  checkCallInteger('maxResponseBytes', maxResponseBytes, 1, Number.MAX_SAFE_INTEGER);
-  const checkedHeaders = checkHeaders(headers, (field, message) => {
-    throw new InputError(field, message);
-  });
-  return {
-    signal: signal as AbortSignal | undefined,
-    timeoutMs: timeoutMs as number | undefined,
-    attemptTimeoutMs: attemptTimeoutMs as number | undefined,
-    maxRetries: maxRetries as number | undefined,
-    maxResponseBytes: maxResponseBytes as number | undefined,
-    headers: checkedHeaders,
-  };
 }

@@ -4,8 +4,8 @@
  * so the bearer token cannot be sent to another host.
  */
 import { type ApiPromise, apiPromise } from '../api-promise.js';
+import { encodePathSegment } from '../path.js';
 import type { CallOptions, PiiDecision, PiiRequest } from '../types.js';
-import { encodePathSegment } from '../validate.js';
 import {
   expectObject,
   invalidResponse,

@@ -4,13 +4,13 @@
  * into an `ApiError` through the one factory.
  */
 import { OPERATIONS, type OperationId } from '../../generated/api.js';
+import { checkCallOptions as checkOptions } from '../call-options.js';
 import { unknownEnumValue } from '../enums.js';
 import { createApiError, InvalidResponseError } from '../errors.js';
 import { operationById } from '../operations.js';
 import type { createRawClient } from '../raw.js';
 import type { Runtime } from '../transport.js';
 import type { CallOptions } from '../types.js';
-import { checkCallOptions as checkOptions } from '../validate.js';
 
 /**
  * What the resources share with the client that made them.

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createClientWithRuntime } from '../../src/client.js';
+import { serializePath } from '../../src/path.js';
 import { PlainRequest, toSendable } from '../../src/request.js';
 import { BufferedResponse, readWithinAttempt } from '../../src/response.js';
-import { serializePath } from '../../src/validate.js';
 import { clientOptions, EVM_REF, fakeApi, fakeRuntime, passBody } from '../support/fake-api.js';
 
 const LIST_BODY = '{"limit":2,"skip":0}';

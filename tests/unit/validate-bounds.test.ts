@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { checkCallOptions, checkHeaders } from '../../src/call-options.js';
 import { InputError } from '../../src/errors.js';
+import { encodePathSegment, serializePath } from '../../src/path.js';
 import {
-  checkCallOptions,
   checkCount,
   checkExpirySeconds,
   checkFilter,
-  checkHeaders,
   checkPageSize,
   checkState,
   checkTargetState,
   checkWallet,
-  encodePathSegment,
-  serializePath,
   YEAR_3000_S,
 } from '../../src/validate.js';
 import { refusal } from '../support/refusal.js';

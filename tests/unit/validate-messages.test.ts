@@ -3,15 +3,9 @@
  * one: a user reads these to fix their call, so a wrong field name or a garbled quote is a bug.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  checkCallOptions,
-  checkFilter,
-  checkPassRef,
-  checkState,
-  listOr,
-  serializePath,
-  templateCacheSize,
-} from '../../src/validate.js';
+import { checkCallOptions } from '../../src/call-options.js';
+import { serializePath, templateCacheSize } from '../../src/path.js';
+import { checkFilter, checkPassRef, checkState, listOr } from '../../src/validate.js';
 import { EVM_WALLET } from '../support/fake-api.js';
 import { refusal } from '../support/refusal.js';
 
