@@ -69,13 +69,12 @@ export function stderrLogger(level: LogLevel = 'debug'): Logger {
 
 /**
  * The logger a client uses: the `logger` option, else the stderr logger when
- * `CIVIC_PASS_LOG` names a level, else silence. Each method is a no-op when its level is off,
- * and `debugEnabled` lets a hot path skip building a line nobody reads.
+ * `CIVIC_PASS_LOG` names a level, else silence. Each method is a no-op when its level is off.
  *
  * @example
  * ```ts
  * const log = createLog(options.logger, process.env.CIVIC_PASS_LOG);
- * if (log.debugEnabled) log.debug('attempt 1', { operationId });
+ * log.debug('attempt 1', { operationId });
  * ```
  */
 export function createLog(logger: Logger | undefined, envLevel: string | undefined): Log {
@@ -96,10 +95,8 @@ export function createLog(logger: Logger | undefined, envLevel: string | undefin
     };
   };
   const noop = () => {};
-  const debug = bind('debug');
   return {
-    debugEnabled: debug !== undefined,
-    debug: debug ?? noop,
+    debug: bind('debug') ?? noop,
     info: bind('info') ?? noop,
     warn: bind('warn') ?? noop,
     error: bind('error') ?? noop,
@@ -107,7 +104,7 @@ export function createLog(logger: Logger | undefined, envLevel: string | undefin
 }
 
 /**
- * The client's own view of its logger: every level callable, and a flag for the hot path.
+ * The client's own view of its logger: every level callable.
  *
  * @example
  * ```ts
@@ -115,7 +112,6 @@ export function createLog(logger: Logger | undefined, envLevel: string | undefin
  * ```
  */
 export interface Log {
-  readonly debugEnabled: boolean;
   debug(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;

@@ -170,13 +170,10 @@ export function createTransport(config: TransportConfig) {
       headers.set('authorization', `Bearer ${token}`);
       const timeoutMs = deadline.attemptMs(attemptTimeoutMs);
       if (timeoutMs <= 0) throw callTimeout(target, deadline);
-      // Stryker disable next-line ConditionalExpression: the guard only saves building the line; a disabled log's debug is a no-op
-      if (log.debugEnabled) {
-        log.debug(`attempt ${retries + 1} of ${maxRetries + 1}: ${describe(target)}`, {
-          attempt: retries + 1,
-          timeoutMs,
-        });
-      }
+      log.debug(`attempt ${retries + 1} of ${maxRetries + 1}: ${describe(target)}`, {
+        attempt: retries + 1,
+        timeoutMs,
+      });
       const result = await runAttempt(config.send, url, init, {
         timeoutMs,
         maxResponseBytes,
@@ -225,13 +222,10 @@ export function createTransport(config: TransportConfig) {
         throw failure;
       }
       retries += 1;
-      // Stryker disable next-line ConditionalExpression: the guard only saves building the line; a disabled log's debug is a no-op
-      if (log.debugEnabled) {
-        log.debug(`waiting ${delay} ms (${reason}) before retry ${retries} of ${maxRetries}`, {
-          waitMs: delay,
-          retry: retries,
-        });
-      }
+      log.debug(`waiting ${delay} ms (${reason}) before retry ${retries} of ${maxRetries}`, {
+        waitMs: delay,
+        retry: retries,
+      });
       await runtime.sleep(delay, signal);
     }
   }

@@ -36,7 +36,6 @@ function tokenSource(answer: Answer, overrides: Partial<TokenProviderConfig> = {
   const fake = fakeRuntime();
   const debug: string[] = [];
   const log: Log = {
-    debugEnabled: true,
     debug: (message) => debug.push(message),
     info: () => {},
     warn: () => {},
