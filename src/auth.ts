@@ -21,7 +21,7 @@ import type { ClientAuthenticationMethod } from './config.js';
 import { Deadline, raceSignal } from './deadline.js';
 import { CivicPassError, ConnectionError, TimeoutError, TokenError } from './errors.js';
 import type { Log } from './log.js';
-import { forgetSecret, registerSecret } from './redact.js';
+import { forgetToken, registerSecret, registerToken } from './redact.js';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry.js';
 import type { Runtime } from './transport.js';
 
@@ -288,8 +288,8 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
       lifetime === undefined
         ? Number.POSITIVE_INFINITY // no stated lifetime: keep it until the API refuses it (401)
         : now() + (lifetime - Math.min(TOKEN_RENEWAL_MARGIN_S, lifetime / 2)) * 1000;
-    if (cached) forgetSecret(cached.token);
-    registerSecret(token);
+    if (cached) forgetToken(cached.token);
+    registerToken(token);
     cached = { token, renewAt };
     return token;
   }

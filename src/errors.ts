@@ -123,7 +123,8 @@ export interface ApiErrorInit {
 }
 
 /**
- * The server's request id, when the answer carries one of {@link REQUEST_ID_HEADERS}.
+ * The server's request id, when the answer carries one of {@link REQUEST_ID_HEADERS}; redacted,
+ * as a server may echo anything there, the token included.
  *
  * @example
  * ```ts
@@ -134,7 +135,7 @@ export function requestIdOf(response: Response | undefined): string | undefined 
   if (!response) return undefined;
   for (const name of REQUEST_ID_HEADERS) {
     const value = response.headers.get(name);
-    if (value) return value;
+    if (value) return redact(value);
   }
   return undefined;
 }
@@ -566,7 +567,8 @@ export class InvalidResponseError extends CivicPassError {
     this.operationId = init.operationId;
     this.method = init.method;
     this.path = init.path;
-    this.contentType = response?.headers.get('content-type') ?? undefined;
+    const contentType = response?.headers.get('content-type');
+    this.contentType = contentType ? redact(contentType) : undefined;
     this.requestId = requestId;
     Object.defineProperty(this, 'response', { value: response, enumerable: false });
   }

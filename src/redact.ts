@@ -12,10 +12,16 @@ const MASK = '[redacted]';
 /** Values shorter than this are not registered: masking them would mangle ordinary words. */
 const MIN_SECRET_LENGTH = 6;
 
-/** At most this many values are remembered (clients are few; tokens are replaced on renewal). */
+/**
+ * At most this many values are remembered in each pool. Client secrets and tokens are kept apart,
+ * so that tokens, which are replaced on every renewal, can never push a client secret out.
+ */
 const MAX_SECRETS = 256;
 
-const secrets = new Set<string>();
+/** Client secrets (and their Basic credentials): few, kept for the life of the process. */
+const credentials = new Set<string>();
+/** Bearer tokens in use: each is forgotten, every form of it, when a newer one replaces it. */
+const tokens = new Set<string>();
 
 /**
  * `scheme://user:password@`: the password part is masked. As in a URL parser, the user info runs
@@ -25,8 +31,14 @@ const secrets = new Set<string>();
  */
 const URL_PASSWORD = /(:\/\/[^/?#\s:]*:)[^/?#\s]+@/g;
 
+/** A value as it is, percent-encoded and form-encoded: the forms a server may echo it in. */
+function formsOf(value: string): string[] {
+  return [value, encodeURIComponent(value), new URLSearchParams({ s: value }).toString().slice(2)];
+}
+
 /**
- * Remembers a value that must never be shown, in the forms a server could echo it in.
+ * Remembers a client secret that must never be shown, in the forms a server could echo it in
+ * (with `clientId`, also inside the HTTP Basic credential).
  *
  * @example
  * ```ts
@@ -35,34 +47,57 @@ const URL_PASSWORD = /(:\/\/[^/?#\s:]*:)[^/?#\s]+@/g;
  */
 export function registerSecret(value: string, clientId?: string): void {
   if (value.length < MIN_SECRET_LENGTH) return;
-  add(value);
-  add(encodeURIComponent(value));
-  add(new URLSearchParams({ s: value }).toString().slice(2));
+  for (const form of formsOf(value)) add(credentials, form);
   if (clientId !== undefined) {
     // RFC 6749 section 2.3.1: both parts form-encoded (so ASCII) before base64.
     const form = (part: string) => encodeURIComponent(part).replace(/%20/g, '+');
-    add(btoa(`${form(clientId)}:${form(value)}`));
+    add(credentials, btoa(`${form(clientId)}:${form(value)}`));
   }
 }
 
 /**
- * Forgets a value registered before (a token that was replaced).
+ * Remembers the bearer token in use, in the forms a server could echo it in.
  *
  * @example
  * ```ts
- * forgetSecret(oldToken);
+ * registerToken(accessToken);
  * ```
  */
-export function forgetSecret(value: string): void {
-  secrets.delete(value);
+export function registerToken(value: string): void {
+  if (value.length < MIN_SECRET_LENGTH) return;
+  for (const form of formsOf(value)) add(tokens, form);
 }
 
-/** Every form it is given is at least as long as the value `registerSecret` checked. */
-function add(value: string): void {
-  if (secrets.has(value)) return;
+/**
+ * Forgets a token registered before (one that was replaced), every form of it.
+ *
+ * @example
+ * ```ts
+ * forgetToken(oldToken);
+ * ```
+ */
+export function forgetToken(value: string): void {
+  for (const form of formsOf(value)) tokens.delete(form);
+}
+
+/** Every form it is given is at least as long as the value checked before it. */
+function add(pool: Set<string>, value: string): void {
+  if (pool.has(value)) return;
   // A full set has a first (oldest) value.
-  if (secrets.size >= MAX_SECRETS) secrets.delete(secrets.values().next().value as string);
-  secrets.add(value);
+  if (pool.size >= MAX_SECRETS) pool.delete(pool.values().next().value as string);
+  pool.add(value);
+}
+
+/**
+ * The text with the password of every URL in it masked (`https://me:[redacted]@host`).
+ *
+ * @example
+ * ```ts
+ * maskUrlPasswords('--base-url https://me:hunter2@example.com'); // '… https://me:[redacted]@…'
+ * ```
+ */
+export function maskUrlPasswords(text: string): string {
+  return text.replace(URL_PASSWORD, `$1${MASK}@`);
 }
 
 /**
@@ -74,8 +109,9 @@ function add(value: string): void {
  * ```
  */
 export function redact(text: string): string {
-  let result = text.replace(URL_PASSWORD, `$1${MASK}@`);
-  for (const secret of secrets) result = result.split(secret).join(MASK);
+  let result = maskUrlPasswords(text);
+  for (const secret of credentials) result = result.split(secret).join(MASK);
+  for (const token of tokens) result = result.split(token).join(MASK);
   return result;
 }
 

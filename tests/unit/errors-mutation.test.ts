@@ -25,6 +25,7 @@ import {
   TokenError,
   UnprocessableEntityError,
 } from '../../src/errors.js';
+import { registerToken } from '../../src/redact.js';
 
 // Pins what a user of the errors reads and branches on: every class's name, code and fields, the
 // exact default messages of an API error (status text, detail out of the body, the
@@ -141,6 +142,19 @@ describe('the request id', () => {
     expect(requestIdOf(answer(500, { 'x-request-id': '', 'x-amz-cf-id': 'cf' }))).toBe('cf');
     expect(requestIdOf(answer(500))).toBeUndefined();
     expect(requestIdOf(undefined)).toBeUndefined();
+  });
+
+  it('is masked, like the content type, when a server echoes a secret in them', () => {
+    registerToken('echoed-bearer-token');
+    const echoed = answer(200, {
+      'x-request-id': 'req-echoed-bearer-token',
+      'content-type': 'text/plain; t=echoed-bearer-token',
+    });
+    expect(requestIdOf(echoed)).toBe('req-[redacted]');
+    const error = new InvalidResponseError('is not JSON', { ...target, response: echoed });
+    expect(error.requestId).toBe('req-[redacted]');
+    expect(error.contentType).toBe('text/plain; t=[redacted]');
+    expect(JSON.stringify(error)).not.toContain('echoed-bearer-token');
   });
 });
 

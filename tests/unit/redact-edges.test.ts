@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeValue,
-  forgetSecret,
+  forgetToken,
   redact,
   redactDeep,
   registerSecret,
+  registerToken,
 } from '../../src/redact.js';
 
 // The edges of redaction: the shortest value masked, the forms a secret is echoed in, the cap on
@@ -17,8 +18,24 @@ describe('redact at its edges', () => {
     expect(redact('a six6 & b six6%20%26 c six6+%26 d')).toBe(
       'a [redacted] b [redacted] c [redacted] d',
     );
-    forgetSecret('six6 &');
-    expect(redact('six6 &')).toBe('six6 &');
+  });
+
+  it('forgets a replaced token in every form, and masks a token from six characters on', () => {
+    registerToken('tok5');
+    expect(redact('tok5')).toBe('tok5');
+    registerToken('tok/en+1=');
+    expect(redact('tok/en+1= tok%2Fen%2B1%3D')).toBe('[redacted] [redacted]');
+    forgetToken('tok/en+1=');
+    expect(redact('tok/en+1= tok%2Fen%2B1%3D')).toBe('tok/en+1= tok%2Fen%2B1%3D');
+  });
+
+  it('never lets tokens push a client secret out, however many are renewed', () => {
+    registerSecret('zq-client-pw', 'zq client');
+    const basic = btoa('zq+client:zq-client-pw');
+    for (let i = 0; i < 600; i++) registerToken(`token-number-${i}`);
+    expect(redact(`zq-client-pw ${basic}`)).toBe('[redacted] [redacted]');
+    // Tokens have their own bound: the oldest of them goes first.
+    expect(redact('token-number-0 token-number-599')).toBe('token-number-0 [redacted]');
   });
 
   it('masks the password of any URL, whatever the scheme’s case, and nothing else', () => {
