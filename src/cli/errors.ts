@@ -21,6 +21,7 @@ import {
   TokenError,
   UnprocessableEntityError,
 } from '../errors.js';
+import { maskUrlPasswords } from '../redact.js';
 import { UnreachableStateError, WaitTimeoutError } from '../wait.js';
 
 /**
@@ -56,7 +57,8 @@ export class UsageError extends Error {
   readonly hint: string | undefined;
 
   constructor(message: string, hint?: string) {
-    super(message);
+    // A flag's value may be quoted in the message: a URL's password in it is masked.
+    super(maskUrlPasswords(message));
     this.hint = hint;
   }
 }
@@ -107,6 +109,10 @@ function hintFor(error: unknown): string | undefined {
     if (error.error === 'access_denied') {
       return 'the token endpoint refused this client for this API: check the credentials are for it';
     }
+    if (error.status !== undefined && error.status < 300) {
+      // It answered with a token the client cannot use (wrong type, unusable characters, none).
+      return `the token endpoint's answer is not a usable token: check ${TOKEN_URL_SETTING} is this API's OAuth token endpoint`;
+    }
     return 'the token endpoint refused the credentials: check CIVIC_CLIENT_ID and CIVIC_CLIENT_SECRET';
   }
   if (error instanceof AuthenticationError) {
@@ -146,8 +152,12 @@ function hintFor(error: unknown): string | undefined {
   }
   if (error instanceof UnreachableStateError) return 'a revoked pass stays revoked';
   if (error instanceof TimeoutError) {
-    return isTokenRequest(error)
-      ? `the token endpoint did not answer in time: run again, or check ${TOKEN_URL_SETTING}`
+    if (isTokenRequest(error)) {
+      return `the token endpoint did not answer in time: run again, or check ${TOKEN_URL_SETTING}`;
+    }
+    // The message names the deadline that ran out: one attempt's, or the whole call's.
+    return /\(attemptTimeoutMs\)/.test(error.message)
+      ? 'no answer to one request in time: run again, or raise --attempt-timeout-ms'
       : 'no answer in time: run again, or raise --timeout-ms';
   }
   if (error instanceof InvalidResponseError) {

@@ -81,8 +81,12 @@ export function table(headings: readonly string[], rows: readonly (readonly unkn
  * ```
  */
 export function keyValues(pairs: readonly (readonly [string, unknown])[], indent = ''): string {
-  const width = Math.max(0, ...pairs.map(([key]) => key.length));
-  return pairs.map(([key, value]) => `${indent}${key.padEnd(width)}  ${clean(value)}\n`).join('');
+  // Keys can come from the server too (a PII request's verified information): cleaned like values.
+  const keys = pairs.map(([key]) => clean(key));
+  const width = Math.max(0, ...keys.map((key) => key.length));
+  return pairs
+    .map(([, value], i) => `${indent}${(keys[i] as string).padEnd(width)}  ${clean(value)}\n`)
+    .join('');
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { DEFAULT_TIMEOUT_MS } from '../config.js';
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from '../config.js';
 import { registerConformance } from './commands/conformance.js';
 import { registerMock } from './commands/mock.js';
 import { registerNetworks } from './commands/networks.js';
@@ -81,6 +81,11 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
     .option(
       '--timeout-ms <ms>',
       `deadline of each call, token request, retries and waits included (default ${DEFAULT_TIMEOUT_MS})`,
+      positiveInteger,
+    )
+    .option(
+      '--attempt-timeout-ms <ms>',
+      `deadline of one request; a request that may be repeated is retried after it while the call's deadline allows (default ${DEFAULT_ATTEMPT_TIMEOUT_MS})`,
       positiveInteger,
     )
     .option('--verbose', "log the client's work on stderr: each attempt, retry and wait")

@@ -21,6 +21,7 @@ export interface GlobalOptions {
   baseUrl?: string;
   tokenUrl?: string;
   timeoutMs?: number;
+  attemptTimeoutMs?: number;
   verbose?: boolean;
 }
 
@@ -59,8 +60,9 @@ export class Session {
 
   /** A client from the environment (credentials) and the flags (URLs, deadline). */
   async client(): Promise<CivicPassClient> {
-    const { baseUrl, tokenUrl, timeoutMs, verbose } = this.options;
-    const options = clientOptions(await this.env(), { baseUrl, tokenUrl, timeoutMs });
+    const { baseUrl, tokenUrl, timeoutMs, attemptTimeoutMs, verbose } = this.options;
+    const flags = { baseUrl, tokenUrl, timeoutMs, attemptTimeoutMs };
+    const options = clientOptions(await this.env(), flags);
     const logger = cliLogger({ verbose: verbose === true, stderr: this.context.stderr });
     // `logger` is the client's option for what it does (attempts, retries, waits).
     const withLogger: CivicPassClientOptions = logger ? { ...options, logger } : options;

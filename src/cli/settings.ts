@@ -44,6 +44,7 @@ export interface ConnectionFlags {
   baseUrl?: string | undefined;
   tokenUrl?: string | undefined;
   timeoutMs?: number | undefined;
+  attemptTimeoutMs?: number | undefined;
 }
 
 /**
@@ -86,6 +87,7 @@ export function clientOptions(env: Env, flags: ConnectionFlags): CivicPassClient
     tokenUrl: tokenUrl ?? DEFAULT_TOKEN_URL,
   };
   if (flags.timeoutMs !== undefined) options.timeoutMs = flags.timeoutMs;
+  if (flags.attemptTimeoutMs !== undefined) options.attemptTimeoutMs = flags.attemptTimeoutMs;
   return options;
 }
 

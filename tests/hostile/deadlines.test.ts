@@ -6,6 +6,7 @@
  * machine cannot make the local server miss one.
  */
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../src/cli/errors.js';
 import { RateLimitError, TimeoutError } from '../../src/errors.js';
 import { startTokenServer } from '../../src/testing/index.js';
 import { EXAMPLE_REF, PASS_EXAMPLE } from '../support/examples.js';
@@ -72,6 +73,26 @@ describe('timeoutMs bounds the whole call', () => {
     const error = await civic.passes.get(EXAMPLE_REF).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toContain('(timeoutMs, the whole call)');
+    expect(describeError(error)).toContain('raise --timeout-ms');
+    expect(api.requests).toHaveLength(1);
+  }, 5_000);
+
+  it('blames the attempt deadline, and the CLI its own flag, when one attempt runs out', async () => {
+    const api = await server(() => hang());
+    const tokens = closeAfter(await startTokenServer());
+    const { civic } = faultClient({
+      baseUrl: api.url,
+      tokenUrl: tokens.url,
+      timeoutMs: 10_000,
+      attemptTimeoutMs: 200,
+      maxRetries: 0,
+    });
+    const error = await civic.passes.get(EXAMPLE_REF).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain('(attemptTimeoutMs)');
+    const line = describeError(error);
+    expect(line).toContain('raise --attempt-timeout-ms');
+    expect(line).not.toContain('--timeout-ms');
     expect(api.requests).toHaveLength(1);
   }, 5_000);
 });

@@ -97,6 +97,21 @@ describe('a wrong token URL', () => {
     expect([tokenHost.requests.length, api.requests.length]).toEqual([1, 0]);
   });
 
+  it('blames tokenUrl, not the credentials, when a 200 gives a token the client cannot use', async () => {
+    const tokenHost = await server([
+      json(200, { access_token: 'not a header value', token_type: 'Bearer', expires_in: 3600 }),
+    ]);
+    const api = await server([json(200, PASS_EXAMPLE)]);
+    const { civic } = faultClient({ baseUrl: api.url, tokenUrl: `${tokenHost.url}/token` });
+    const error = await failure(civic.passes.get(EXAMPLE_REF));
+    expect(error).toBeInstanceOf(TokenError);
+    expect((error as TokenError).status).toBe(200);
+    const line = describeError(error);
+    expect(line).toContain('--token-url / CIVIC_TOKEN_URL');
+    expect(line).not.toContain('CIVIC_CLIENT_SECRET');
+    expect([tokenHost.requests.length, api.requests.length]).toEqual([1, 0]);
+  });
+
   it('blames the credentials when the token endpoint says invalid_client', async () => {
     const tokens = closeAfter(await startTokenServer({ clientSecret: 'the-right-secret' }));
     const api = await server([json(200, PASS_EXAMPLE)]);

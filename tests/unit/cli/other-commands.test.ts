@@ -50,6 +50,22 @@ describe('civic-pass pii', () => {
     );
   });
 
+  it('keeps control characters out of the terminal in the keys a server sends as well', async () => {
+    const hostile = {
+      ...PII,
+      verifiedInformation: { 'e\u001b]52;c;cHduZWQ=\u0007': 'x', name: 'Ada' },
+    };
+    const cli = cliHarness({ api: () => Response.json(hostile) });
+    expect(await cli.run('pii', 'get', ID)).toBe(0);
+    const controls = [...cli.stdout.text].filter(
+      (c) => c !== '\n' && (c.codePointAt(0) ?? 0) < 0x20,
+    );
+    expect(controls).toEqual([]);
+    // Aligned on the cleaned key: each '?' stands for one removed character.
+    const key = 'e?]52;c;cHduZWQ=?';
+    expect(cli.stdout.text).toContain(`  ${key}  x\n  ${'name'.padEnd(key.length)}  Ada\n`);
+  });
+
   it.each([
     ['approve', 'partner-pass', 'approved'],
     ['reject', 'partner-fail', 'rejected'],

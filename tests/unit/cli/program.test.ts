@@ -132,7 +132,7 @@ describe('civic-pass: credentials from the environment and --env-file', () => {
     ]);
   });
 
-  it("defaults to Civic's URLs, and takes --base-url, --token-url and --timeout-ms", async () => {
+  it("defaults to Civic's URLs, and takes --base-url, --token-url and both deadlines", async () => {
     const env = { CIVIC_CLIENT_ID: 'id', CIVIC_CLIENT_SECRET: 'secret' };
     const plain = cliHarness({ env });
     await plain.run('passes', 'get', 'ethereum/sepolia', EVM_WALLET);
@@ -152,6 +152,8 @@ describe('civic-pass: credentials from the environment and --env-file', () => {
       'http://127.0.0.1:4011/oauth/token',
       '--timeout-ms',
       '5000',
+      '--attempt-timeout-ms',
+      '2500',
     );
     expect(flagged.clientOptions[0]).toEqual({
       clientId: 'id',
@@ -159,6 +161,7 @@ describe('civic-pass: credentials from the environment and --env-file', () => {
       baseUrl: 'http://127.0.0.1:4010',
       tokenUrl: 'http://127.0.0.1:4011/oauth/token',
       timeoutMs: 5000,
+      attemptTimeoutMs: 2500,
     });
   });
 
@@ -182,6 +185,17 @@ describe('civic-pass: credentials from the environment and --env-file', () => {
       expect(cli.clientOptions).toHaveLength(0);
       expect(cli.fake.seen).toHaveLength(0);
     }
+  });
+
+  it('masks the password of a --base-url it quotes in a usage error', async () => {
+    const cli = cliHarness({ env: { CIVIC_CLIENT_ID: 'id', CIVIC_CLIENT_SECRET: 'secret' } });
+    const baseUrl = 'http://ops:hunter2-pass@127.0.0.1:4010/partner';
+    expect(
+      await cli.run('passes', 'get', 'ethereum/sepolia', EVM_WALLET, '--base-url', baseUrl),
+    ).toBe(2);
+    expect(cli.stderr.text).toContain('http://ops:[redacted]@127.0.0.1:4010/partner is not Civic');
+    expect(cli.stderr.text).not.toContain('hunter2');
+    expect(cli.fake.seen).toHaveLength(0);
   });
 
   it('reads the file named with --env-file, whose values win over the environment', async () => {
