@@ -59,7 +59,10 @@ export interface BulkOptions {
   at?: Date | number;
   /** How long a pass may take to be readable after it is issued. Default 60 000. */
   readLagMs?: number;
-  /** Stops starting new passes; those in flight end as in doubt. */
+  /**
+   * Stops starting new passes; requests already sent run to their end and are recorded as
+   * usual (a pass whose answer never came stays in doubt for the next run).
+   */
   signal?: AbortSignal;
   /** Called once per pass, as it ends (in completion order). */
   onResult?: (result: BulkResult) => void;

@@ -21,8 +21,41 @@ export function isJsonMediaType(type: string | null): boolean {
   return type !== null && (type === 'application/json' || type.endsWith('+json'));
 }
 
+/** The most of one answer the runner reads: no answer of this API comes near it. */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
 /**
- * Reads a response completely, keeping the raw bytes.
+ * Reads a body up to `maxBytes`; a longer one is cancelled (its connection closed) and refused
+ * with an error that says so, so that an endless answer costs neither memory nor the whole run.
+ *
+ * @example
+ * const bytes = await readCapped(await fetch(url));
+ */
+export async function readCapped(
+  response: Response,
+  maxBytes = MAX_ANSWER_BYTES,
+): Promise<Uint8Array> {
+  if (response.body === null) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new Error(
+        `the answer is longer than ${maxBytes} bytes, more than any answer of the API`,
+      );
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * Reads a response completely (up to {@link MAX_ANSWER_BYTES}), keeping the raw bytes.
  *
  * @example
  * const exchange = await toExchange({ method: 'GET', url, authorized: false }, await fetch(url));
@@ -31,6 +64,6 @@ export async function toExchange(
   request: { method: string; url: string; authorized: boolean },
   response: Response,
 ): Promise<Exchange> {
-  const body = new Uint8Array(await response.arrayBuffer());
+  const body = await readCapped(response);
   return { ...request, status: response.status, headers: response.headers, body };
 }

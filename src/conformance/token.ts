@@ -1,5 +1,7 @@
 /** Token requests (OAuth 2.0 client credentials), made by the runner itself so it can vary them. */
 
+import { readCapped } from './exchange.js';
+
 /** How the client authenticates to the token endpoint (RFC 6749 §2.3.1). */
 export type ClientAuthentication = 'client_secret_post' | 'client_secret_basic';
 
@@ -95,7 +97,7 @@ export async function requestToken(
     redirect: 'manual',
     signal: AbortSignal.timeout(timeoutMs),
   });
-  const raw = await response.text();
+  const raw = new TextDecoder().decode(await readCapped(response));
   let body: { access_token?: unknown; error?: unknown } | undefined;
   try {
     body = JSON.parse(raw) as typeof body;

@@ -12,7 +12,7 @@ const SCOPE_REQUEST_ID = '9a7a77af-a58e-4e54-83c9-5daa96ccbf11';
 
 import { faultClient } from '../support/fault-client.js';
 import { json, raw, tokenAnswer } from '../support/scripted-server.js';
-import { bomb, closeAfter, endless, gzipBomb, server } from './servers.js';
+import { bomb, closeAfter, endless, endlessBomb, gzipBomb, server } from './servers.js';
 
 const KIB = 1024;
 
@@ -44,6 +44,19 @@ describe('the body cap (maxResponseBytes)', () => {
     expect(error).toMatchObject({ code: 'RESPONSE_TOO_LARGE' });
     expect((error as Error).message).toContain('(4194304 bytes)'); // the default, 4 MiB
     expect(api.requests).toHaveLength(1);
+  });
+
+  it('stops reading an endless gzip stream at the cap: it never inflates what it will refuse', async () => {
+    const sent = { bytes: 0 };
+    const api = await server([endlessBomb(sent)]);
+    const tokens = closeAfter(await startTokenServer());
+    const { civic } = faultClient({ baseUrl: api.url, tokenUrl: tokens.url });
+    const error = await civic.passes.get(EXAMPLE_REF).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'RESPONSE_TOO_LARGE' });
+    expect(api.requests).toHaveLength(1);
+    // Each compressed byte inflates to about 1 KiB: 32 MiB on the wire would be 32 GiB of body.
+    // A client that inflated everything first would never get here (the stream has no end).
+    expect(sent.bytes).toBeLessThan(32 * 1024 * KIB);
   });
 
   it('refuses a declared Content-Length above the cap before reading it', async () => {

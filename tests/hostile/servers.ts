@@ -63,6 +63,25 @@ export function bomb(compressed: Buffer): Step {
   };
 }
 
+/**
+ * A gzip body that never ends: gzip members of 1 MiB of spaces each (about 1 KiB on the wire),
+ * one after another, as fast as the client reads. Whoever inflates it all before checking the
+ * size never finishes; `sent` counts the compressed bytes written.
+ */
+export function endlessBomb(sent = { bytes: 0 }): Step {
+  const member = gzipBomb(1024 * 1024);
+  const burst = Buffer.concat(Array.from({ length: 64 }, () => member));
+  return (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const pump = () => {
+      while (!response.destroyed && response.write(burst)) sent.bytes += burst.length;
+      if (!response.destroyed) response.once('drain', pump);
+    };
+    response.on('error', () => {});
+    pump();
+  };
+}
+
 /** Headers at once, then a body that never comes (one byte, then silence). */
 export function stallAfterHeaders(contentType = 'application/json'): Step {
   return (_request, response) => {
