@@ -42,12 +42,11 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   const own = () => callback();
   callbacks.add(own);
   return () => {
+    // After an abort, `callbacks` is empty and this entry gone: the delete is false and it stops.
     if (!callbacks.delete(own) || callbacks.size > 0) return;
-    // Stryker disable next-line ConditionalExpression,OptionalChaining: defensive; an abort clears `callbacks` (so the delete above returned false) when it drops the entry
-    if (subscribers.get(signal)?.callbacks === callbacks) {
-      subscribers.delete(signal);
-      signal.removeEventListener('abort', listener);
-    }
+    // The last subscription of the entry still registered (a new entry starts empty).
+    subscribers.delete(signal);
+    signal.removeEventListener('abort', listener);
   };
 }
 

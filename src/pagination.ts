@@ -53,19 +53,20 @@ export async function* paginate<T>(
   fetchPage: (skip: number, limit: number) => Promise<readonly T[]>,
   options: PaginateOptions<T>,
 ): AsyncGenerator<T, void, undefined> {
-  const { pageSize, maxPages, maxItems, identity } = options;
+  const { pageSize, identity } = options;
+  const maxPages = options.maxPages ?? Number.POSITIVE_INFINITY;
+  const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
   let skip = 0;
   let pages = 0;
   let items = 0;
   let previous: Set<string> | undefined;
   for (;;) {
-    // Stryker disable next-line ConditionalExpression: `x !== undefined` → true is equivalent (a number compared with undefined is false); the check is for the type checker
-    if (maxPages !== undefined && pages >= maxPages) return;
+    if (pages >= maxPages) return;
     const records = await fetchPage(skip, pageSize);
     pages += 1;
     const ids = new Set(records.map(identity));
-    // Stryker disable next-line OptionalChaining: `previous` is set here (checked just before); `?.` is for the type checker inside the callback
-    if (previous && records.length > 0 && [...ids].every((id) => previous?.has(id))) {
+    const before = previous;
+    if (before && records.length > 0 && [...ids].every((id) => before.has(id))) {
       throw new CivicPassError(
         `the list made no progress: the page at skip ${skip} holds only records of the page before it (the server seems to ignore skip); stopped after ${pages} pages`,
         { code: 'NO_PROGRESS' },
@@ -73,14 +74,12 @@ export async function* paginate<T>(
     }
     previous = ids;
     for (const record of records) {
-      // Stryker disable next-line ConditionalExpression: `x !== undefined` → true is equivalent (a number compared with undefined is false); the check is for the type checker
-      if (maxItems !== undefined && items >= maxItems) return;
+      if (items >= maxItems) return;
       items += 1;
       yield record;
     }
     if (records.length < pageSize) return;
-    // Stryker disable next-line ConditionalExpression: `x !== undefined` → true is equivalent (a number compared with undefined is false); the check is for the type checker
-    if (maxItems !== undefined && items >= maxItems) return;
+    if (items >= maxItems) return;
     // Advance by what came back, so a server that returns more than asked skips nothing.
     skip += records.length;
   }

@@ -87,7 +87,6 @@ export function templateCacheSize(): number {
 
 function compiledTemplate(pathname: string): CompiledTemplate {
   let compiled = TEMPLATES.get(pathname);
-  // Stryker disable next-line ConditionalExpression: equivalent, compiling again gives the same parts; the cache saves time only
   if (compiled === undefined) {
     const parts = pathname.split(/\{([^{}]+)\}/);
     compiled = {

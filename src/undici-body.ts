@@ -29,7 +29,6 @@ const MAX_CODINGS = 5;
 
 // Lenient as fetch is: a body cut short after a complete block still yields what was decoded.
 const ZLIB_OPTIONS = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
-// Stryker disable next-line ObjectLiteral: Node's streaming brotli decoder already yields a cut-short body's decoded part at its end; kept to match the zlib options
 const BROTLI_OPTIONS = {
   flush: constants.BROTLI_OPERATION_FLUSH,
   finishFlush: constants.BROTLI_OPERATION_FLUSH,
@@ -46,8 +45,8 @@ const BROTLI_OPTIONS = {
  * ```
  */
 export function codingsOf(header: string | undefined): string[] | undefined {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: '' splits into one empty part, skipped below: [] either way
-  if (header === undefined || header === '') return [];
+  // An empty value splits into one empty part, skipped below.
+  if (header === undefined) return [];
   const codings: string[] = [];
   for (const part of header.split(',')) {
     const coding = part.trim().toLowerCase();
@@ -89,31 +88,17 @@ export function readBody(body: Readable, codings: string[], limit: number): Prom
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let settled = false;
     let decoders: Decoder[] = [];
 
-    // The `settled` flags only save work: a promise settles once, and after `fail` the body and
-    // decoders are destroyed, so nothing more arrives.
+    // A promise settles once, so a second `fail` or a `finish` after it changes nothing; and
+    // once the size is over the limit, every later chunk is over it too and is not kept.
     const fail = (error: unknown) => {
-      // Stryker disable next-line ConditionalExpression: a second reject is a no-op (see above)
-      if (settled) return;
-      // Stryker disable next-line BooleanLiteral: a second reject is a no-op (see above)
-      settled = true;
       body.destroy();
       for (const decoder of decoders) decoder.destroy();
       reject(error);
     };
-    const finish = () => {
-      // Stryker disable next-line ConditionalExpression: a settled promise ignores resolve (see above)
-      if (settled) return;
-      // Stryker disable next-line BooleanLiteral: a settled promise ignores resolve (see above)
-      settled = true;
-      // Stryker disable next-line ConditionalExpression: one chunk saves a copy; concat gives the same bytes
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
-    };
+    const finish = () => resolve(Buffer.concat(chunks, size));
     const collect = (chunk: Buffer) => {
-      // Stryker disable next-line ConditionalExpression: after fail the body is destroyed; no chunk follows
-      if (settled) return;
       size += chunk.length;
       if (size > limit) return fail(new BodyTooLargeError(limit));
       chunks.push(chunk);

@@ -137,7 +137,6 @@ export function createUndiciSender(
       // No body, as fetch gives none (a 304 is a 3xx, above). Read to its end so the connection
       // is reused; bytes a server sends anyway (a 205 with content) are dropped, and with them
       // the connection, rather than reported as a body over a cap of 0.
-      // Stryker disable next-line ArrayDeclaration: an empty body decodes to nothing whatever its codings
       bytes = await readBody(answer.body, [], 0).catch(noBody);
     } else {
       // A declared length over the cap is refused before reading a byte (identity only: an

@@ -63,6 +63,17 @@ describe('readBody', () => {
   it('keeps what a brotli body cut short after a complete block decoded to, as fetch does', async () => {
     const cut = Buffer.from('izsA+I2Ubt5EVYaWIGxvNUtitUAGVNtgAA==', 'base64');
     expect((await readBody(from(cut), ['br'], 1_000)).toString()).toBe('hello world '.repeat(10));
+    // A larger one, cut mid-stream: the default brotli options would fail it (Z_BUF_ERROR).
+    const whole = Buffer.from(JSON.stringify(Array.from({ length: 2000 }, (_, id) => ({ id }))));
+    const encoded = brotliCompressSync(whole);
+    const part = await readBody(
+      from(encoded.subarray(0, Math.floor(encoded.length * 0.7))),
+      ['br'],
+      1 << 20,
+    );
+    expect(part.length).toBeGreaterThan(0);
+    expect(part.length).toBeLessThan(whole.length);
+    expect(whole.subarray(0, part.length).equals(part)).toBe(true);
   });
 
   it('undoes several codings in order, and an empty encoded body is empty', async () => {

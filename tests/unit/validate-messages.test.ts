@@ -105,4 +105,15 @@ describe('compiled path templates', () => {
     expect(Math.max(...sizes)).toBe(256);
     expect(sizes.filter((size) => size === 256).length).toBeGreaterThanOrEqual(2);
   });
+
+  it('reuses a template it holds, even with the cache full', () => {
+    let last = '';
+    for (let i = 0; templateCacheSize() < 256; i++) {
+      last = `https://x.test/full${i}/{chain}`;
+      serializePath(last, { chain: 'solana' });
+    }
+    // Compiling it again would find the cache full and empty it.
+    expect(serializePath(last, { chain: 'ethereum' })).toBe(last.replace('{chain}', 'ethereum'));
+    expect(templateCacheSize()).toBe(256);
+  });
 });

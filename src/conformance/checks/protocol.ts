@@ -8,8 +8,17 @@ import type { Context } from '../context.js';
 import { jsonProbe } from '../probe.js';
 import type { Fixtures } from './fixtures.js';
 
-// Stryker disable next-line StringLiteral: every path of this spec lacks GET or PUT, so the later methods are never the one tried
-const TRIED = ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'];
+/** The methods tried, in order: the first one a path does not document is sent to it. */
+const TRIED = [
+  'GET',
+  'PUT',
+  // Stryker disable next-line StringLiteral: never tried, as every path of this spec lacks GET or PUT
+  'POST',
+  // Stryker disable next-line StringLiteral: never tried, as every path of this spec lacks GET or PUT
+  'PATCH',
+  // Stryker disable next-line StringLiteral: never tried, as every path of this spec lacks GET or PUT
+  'DELETE',
+];
 
 /** Fills a path template with values that name nothing real (a fresh wallet, an unknown id). */
 function fill(template: string, ctx: Context, fixtures: Fixtures): string {
@@ -56,9 +65,9 @@ export async function protocolChecks(
   for (const [template, ops] of byPath) {
     const documented = ops.map((op) => op.method.toUpperCase());
     const method = TRIED.find((m) => !documented.includes(m));
-    const first = ops[0];
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: every path of this spec has an operation and lacks GET or PUT
-    if (method === undefined || first === undefined) continue;
+    const first = ops[0] as (typeof OPERATIONS)[number]; // a path is in the map by its operations
+    // Stryker disable next-line ConditionalExpression: every path of this spec lacks GET or PUT, so `false` is equivalent; `true` (no path checked) is not, and the checks-protocol tests kill it (checked with this comment removed)
+    if (method === undefined) continue;
     await ctx.check(
       {
         id: 'protocol.method-not-allowed',
