@@ -42,7 +42,7 @@ export function show(value: unknown): string {
 
 /** `a, b or c`; `a` alone; nothing for none. Exported for its tests. @internal */
 export function listOr(values: readonly string[]): string {
-  if (values.length <= 1) return values.join('');
+  if (values.length <= 1) return values[0] ?? '';
   return `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 

@@ -514,6 +514,16 @@ describe('what is kept', () => {
     // The prefix is no word a secret of another test file could be (the module graph is shared).
     expect(redact(`=> ${clientSecret}`)).toBe('=> [redacted]');
   });
+
+  it('masks the token in use and forgets the one it replaced', async () => {
+    const { tokens } = tokenSource((n) => bearer(`swapped-token-${n}`));
+    const first = await tokens.getToken();
+    expect(redact(first)).toBe('[redacted]');
+    tokens.invalidate(first);
+    const second = await tokens.getToken();
+    expect(second).not.toBe(first);
+    expect(redact(`${first} ${second}`)).toBe(`${first} [redacted]`);
+  });
 });
 
 describe('causeText', () => {

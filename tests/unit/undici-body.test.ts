@@ -60,11 +60,20 @@ describe('readBody', () => {
     expect((await readBody(from(encoded), ['gzip', 'deflate'], 1_000)).toString()).toBe(text);
   });
 
-  it('keeps what a brotli body cut short after a complete block decoded to, as fetch does', async () => {
+  it('keeps what a brotli or gzip body cut short decoded to, as fetch does', async () => {
     const cut = Buffer.from('izsA+I2Ubt5EVYaWIGxvNUtitUAGVNtgAA==', 'base64');
     expect((await readBody(from(cut), ['br'], 1_000)).toString()).toBe('hello world '.repeat(10));
-    // A larger one, cut mid-stream: the default brotli options would fail it (Z_BUF_ERROR).
+    // A larger one, cut mid-stream: the default brotli options would fail it (Z_BUF_ERROR),
+    // and zlib's defaults a gzip body cut the same way ("unexpected end of file").
     const whole = Buffer.from(JSON.stringify(Array.from({ length: 2000 }, (_, id) => ({ id }))));
+    const gzipped = gzipSync(whole);
+    const gzipPart = await readBody(
+      from(gzipped.subarray(0, Math.floor(gzipped.length * 0.7))),
+      ['gzip'],
+      1 << 20,
+    );
+    expect(gzipPart.length).toBeGreaterThan(0);
+    expect(whole.subarray(0, gzipPart.length).equals(gzipPart)).toBe(true);
     const encoded = brotliCompressSync(whole);
     const part = await readBody(
       from(encoded.subarray(0, Math.floor(encoded.length * 0.7))),

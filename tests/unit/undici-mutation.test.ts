@@ -418,7 +418,8 @@ describe('the undici sender: answers that have no body', () => {
   });
 
   it('gives a 205 no body, as fetch does, even when the server sends one', async () => {
-    const url = await rawServer('HTTP/1.1 205 Reset Content\r\ncontent-length: 3\r\n\r\nabc');
+    // Whatever the bytes: 0x07 would start a deflate block of a reserved type, were it decoded.
+    const url = await rawServer('HTTP/1.1 205 Reset Content\r\ncontent-length: 3\r\n\r\n\x07bc');
     const response = await sender().send(`${url}/p`, {}, limits(1024));
     expect([response.status, await response.text()]).toEqual([205, '']);
   });
