@@ -9,7 +9,7 @@
  * - a pass in doubt (intent, no end: the run died, or the answer never came) is settled by
  *   reading it first: if it is already as wanted, it is done without a request;
  * - `issue` is never sent twice for a wallet whose pass can be seen: an in-doubt issue whose
- *   pass is not found is sent again only once `readLagMs` have passed since the first intent
+ *   pass is not found is sent again only once `readLagMs` have passed since its latest intent
  *   (reads lag behind writes), and a 409 `PASS_EXISTS` counts as done.
  */
 import type { CivicPassClient } from './client.js';

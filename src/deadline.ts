@@ -42,7 +42,7 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   const own = () => callback();
   callbacks.add(own);
   return () => {
-    // After an abort, `callbacks` is empty and this entry gone: the delete is false and it stops.
+    // Once the abort listener has run, `callbacks` is empty and the entry gone: it stops here.
     if (!callbacks.delete(own) || callbacks.size > 0) return;
     // The last subscription of the entry still registered (a new entry starts empty).
     subscribers.delete(signal);

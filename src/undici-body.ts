@@ -77,7 +77,8 @@ function decoderFor(coding: string, firstByte: number | undefined): Decoder {
  * Reads `body` whole, undoing `codings` (from {@link codingsOf}), and rejects with a
  * {@link BodyTooLargeError} as soon as more than `limit` decoded bytes have come, destroying the
  * body and the decoders. An error of the body (an abort, a dropped connection) or of a decoder
- * (corrupt data) rejects with that error.
+ * (corrupt data) rejects with that error. The bytes come in a Buffer that owns its whole
+ * `ArrayBuffer` (never a pooled one), so `bytes.buffer` can be handed on without a copy.
  *
  * @example
  * ```ts
@@ -97,7 +98,16 @@ export function readBody(body: Readable, codings: string[], limit: number): Prom
       for (const decoder of decoders) decoder.destroy();
       reject(error);
     };
-    const finish = () => resolve(Buffer.concat(chunks, size));
+    // One copy, into memory of its own: the chunks are joined where the answer will live.
+    const finish = () => {
+      const bytes = Buffer.from(new ArrayBuffer(size));
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.length;
+      }
+      resolve(bytes);
+    };
     const collect = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) return fail(new BodyTooLargeError(limit));
