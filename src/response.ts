@@ -139,8 +139,16 @@ export async function readWithinAttempt(
   return new BufferedResponse(await readCapped(body, maxBytes), response);
 }
 
-/** Reads a stream chunk by chunk, giving up (and cancelling it) past `maxBytes`. */
-async function readCapped(
+/**
+ * Reads a stream chunk by chunk, giving up (cancelling it, and throwing
+ * {@link BodyTooLargeError}) past `maxBytes`.
+ *
+ * @example
+ * ```ts
+ * const bytes = await readCapped(response.body, 4 * 1024 * 1024);
+ * ```
+ */
+export async function readCapped(
   body: ReadableStream<Uint8Array>,
   maxBytes: number,
 ): Promise<ArrayBuffer> {

@@ -1,3 +1,5 @@
+import { BodyTooLargeError, readCapped as readStream } from '../response.js';
+
 /** One HTTP request and the answer to it, exactly as they went over the wire. */
 export interface Exchange {
   readonly method: string;
@@ -25,8 +27,9 @@ export function isJsonMediaType(type: string | null): boolean {
 export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
 /**
- * Reads a body up to `maxBytes`; a longer one is cancelled (its connection closed) and refused
- * with an error that says so, so that an endless answer costs neither memory nor the whole run.
+ * Reads a body up to `maxBytes` (the client's capped reader); a longer one is cancelled (its
+ * connection closed) and refused with an error that says so, so that an endless answer costs
+ * neither memory nor the whole run.
  *
  * @example
  * const bytes = await readCapped(await fetch(url));
@@ -36,22 +39,12 @@ export async function readCapped(
   maxBytes = MAX_ANSWER_BYTES,
 ): Promise<Uint8Array> {
   if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new Error(
-        `the answer is longer than ${maxBytes} bytes, more than any answer of the API`,
-      );
-    }
-    chunks.push(value);
+  try {
+    return new Uint8Array(await readStream(response.body, maxBytes));
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    throw new Error(`the answer is longer than ${maxBytes} bytes, more than any answer of the API`);
   }
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /**
